@@ -1,0 +1,3 @@
+var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args);
+var app = builder.Build();
+app.Run();

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using MLflow.Tracking.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace MLflow.Tracking;
+
+/// <summary>MLflow runs: <c>client.Runs</c>.</summary>
+public sealed class RunsClient
+{
+    private readonly IMlflowStore _store;
+    private readonly ILogger _logger;
+
+    internal RunsClient(IMlflowStore store, ILogger logger)
+    {
+        _store = store;
+        _logger = logger;
+    }
+
+    /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
+    public Task<Run> CreateAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _store.CreateRunAsync(request with { StartTime = request.StartTime ?? DateTimeOffset.UtcNow }, cancellationToken);
+    }
+
+    /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
+    public Task<Run> CreateAsync(string experimentId, string? runName = null, IEnumerable<KeyValuePair<string, string>>? tags = null, DateTimeOffset? startTime = null, CancellationToken cancellationToken = default) =>
+        CreateAsync(new CreateRunRequest { ExperimentId = experimentId, RunName = runName, StartTime = startTime, Tags = tags?.Select(t => new Tag(t.Key, t.Value)).ToList() ?? (IReadOnlyList<Tag>)Array.Empty<Tag>() }, cancellationToken);
+
+    /// <summary>Gets a run with its latest metrics, params and tags.</summary>
+    /// <exception cref="MlflowNotFoundException">No run has that id.</exception>
+    public Task<Run> GetAsync(string runId, CancellationToken cancellationToken = default) =>
+        _store.GetRunAsync(runId, cancellationToken);
+
+    /// <summary>Logs one metric point; the timestamp is "now" and the step 0 unless given.</summary>
+    public Task LogMetricAsync(string runId, string key, double value, DateTimeOffset? timestamp = null, long? step = null, CancellationToken cancellationToken = default) =>
+        _store.LogMetricAsync(runId, new Metric(key, value, timestamp ?? DateTimeOffset.UtcNow, step ?? 0), cancellationToken);
+
+    /// <summary>Logs a param. Logging the same value again is fine; a different value is refused by MLflow.</summary>
+    public Task LogParamAsync(string runId, string key, string value, CancellationToken cancellationToken = default) =>
+        _store.LogParamAsync(runId, new Param(key, value), cancellationToken);
+
+    /// <summary>Sets a run tag, overwriting any earlier value.</summary>
+    public Task SetTagAsync(string runId, string key, string value, CancellationToken cancellationToken = default) =>
+        _store.SetTagAsync(runId, new Tag(key, value), cancellationToken);
+
+    /// <summary>Deletes a run tag.</summary>
+    /// <exception cref="MlflowNotFoundException">The tag is not set.</exception>
+    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken = default) =>
+        _store.DeleteTagAsync(runId, key, cancellationToken);
+
+    /// <summary>
+    /// Logs any number of metrics, params and tags, split into requests within MLflow's limits
+    /// (1000 metrics, 100 params, 100 tags, 1000 items each).
+    /// </summary>
+    public Task LogBatchAsync(string runId, IEnumerable<Metric>? metrics = null, IEnumerable<Param>? parameters = null, IEnumerable<Tag>? tags = null, CancellationToken cancellationToken = default) =>
+        _store.LogBatchAsync(runId, metrics?.ToList() ?? (IReadOnlyList<Metric>)Array.Empty<Metric>(), parameters?.ToList() ?? (IReadOnlyList<Param>)Array.Empty<Param>(), tags?.ToList() ?? (IReadOnlyList<Tag>)Array.Empty<Tag>(), cancellationToken);
+
+    /// <summary>Ends a run with <paramref name="status"/>; the end time is "now" unless given.</summary>
+    public Task<RunInfo> SetTerminatedAsync(string runId, RunStatus status = RunStatus.Finished, DateTimeOffset? endTime = null, CancellationToken cancellationToken = default) =>
+        _store.UpdateRunAsync(runId, status, endTime ?? DateTimeOffset.UtcNow, null, cancellationToken);
+
+    /// <summary>Updates a run's status, end time and/or name; null leaves a field unchanged.</summary>
+    public Task<RunInfo> UpdateAsync(string runId, RunStatus? status = null, DateTimeOffset? endTime = null, string? runName = null, CancellationToken cancellationToken = default) =>
+        _store.UpdateRunAsync(runId, status, endTime, runName, cancellationToken);
+
+    /// <summary>One page of runs of <paramref name="experimentIds"/> matching <paramref name="filter"/>.</summary>
+    public Task<Page<Run>> SearchAsync(IEnumerable<string> experimentIds, string? filter = null, IEnumerable<string>? orderBy = null, int maxResults = 1000, string? pageToken = null, ViewType viewType = ViewType.ActiveOnly, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(experimentIds);
+        return SearchAsync(new RunSearchRequest { ExperimentIds = experimentIds.ToList(), Filter = filter, OrderBy = orderBy?.ToList() ?? (IReadOnlyList<string>)Array.Empty<string>(), MaxResults = maxResults, PageToken = pageToken, ViewType = viewType }, cancellationToken);
+    }
+
+    /// <summary>One page of runs matching <paramref name="request"/>.</summary>
+    public Task<Page<Run>> SearchAsync(RunSearchRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return _store.SearchRunsAsync(request, cancellationToken);
+    }
+
+    /// <summary>Every run matching <paramref name="request"/>, fetching pages as they are enumerated.</summary>
+    public async IAsyncEnumerable<Run> SearchAllAsync(RunSearchRequest request, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var next = request;
+        while (true)
+        {
+            var page = await SearchAsync(next, cancellationToken).ConfigureAwait(false);
+            foreach (var run in page.Items)
+            {
+                yield return run;
+            }
+
+            if (!page.HasMore)
+            {
+                yield break;
+            }
+
+            next = next with { PageToken = page.NextPageToken };
+        }
+    }
+
+    /// <summary>Marks a run deleted.</summary>
+    public Task DeleteAsync(string runId, CancellationToken cancellationToken = default) =>
+        _store.DeleteRunAsync(runId, cancellationToken);
+
+    /// <summary>Restores a deleted run.</summary>
+    public Task RestoreAsync(string runId, CancellationToken cancellationToken = default) =>
+        _store.RestoreRunAsync(runId, cancellationToken);
+
+    /// <summary>Every point of a metric, following pages (25000 points per request, as MLflow's own client asks).</summary>
+    public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string metricKey, CancellationToken cancellationToken = default)
+    {
+        var points = new List<Metric>();
+        string? token = null;
+        do
+        {
+            var page = await GetMetricHistoryPageAsync(runId, metricKey, 25_000, token, cancellationToken).ConfigureAwait(false);
+            points.AddRange(page.Items);
+            token = page.Items.Count == 0 ? null : page.NextPageToken;
+        }
+        while (!string.IsNullOrEmpty(token));
+
+        return points;
+    }
+
+    /// <summary>One page of a metric's history.</summary>
+    public Task<Page<Metric>> GetMetricHistoryPageAsync(string runId, string metricKey, int maxResults = 25_000, string? pageToken = null, CancellationToken cancellationToken = default) =>
+        _store.GetMetricHistoryAsync(runId, metricKey, maxResults, pageToken, cancellationToken);
+}

@@ -1,0 +1,95 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace MLflow.Tracking;
+
+/// <summary>
+/// The ambient tracker that generated <see cref="TrackedRunAttribute"/> wrappers use. With no configuration it
+/// tracks to what MLflow's environment variables say, else to <c>sqlite:///mlflow.db</c> in the current directory.
+/// </summary>
+public static class MlflowTracking
+{
+    private static readonly AsyncLocal<IRunTracker?> FlowTracker = new();
+    private static readonly object Gate = new();
+    private static IRunTracker? _global;
+
+    /// <summary>
+    /// The tracker for the current async flow: one installed with <see cref="UseTracker"/> (test fakes), else the
+    /// configured one, else a default created on first use from the environment.
+    /// </summary>
+    public static IRunTracker Tracker => FlowTracker.Value ?? Volatile.Read(ref _global) ?? CreateDefault();
+
+    /// <summary>Replaces the ambient tracker with one built from <paramref name="options"/>; the previous one is flushed and disposed.</summary>
+    /// <param name="options">Where and how to track.</param>
+    /// <param name="loggerFactory">For delivery failures and warnings; none when null.</param>
+    public static void Configure(MlflowOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        SetTracker(new MlflowTracker(options, loggerFactory));
+    }
+
+    /// <summary>Replaces the ambient tracker with one built from the environment, adjusted by <paramref name="configure"/>.</summary>
+    public static void Configure(Action<MlflowOptions> configure, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = MlflowOptions.FromEnvironment();
+        configure(options);
+        Configure(options, loggerFactory);
+    }
+
+    /// <summary>Makes <paramref name="tracker"/> the ambient tracker of the process (DI does this); the previous one is flushed and disposed.</summary>
+    public static void SetTracker(IRunTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        IRunTracker? previous;
+        lock (Gate)
+        {
+            previous = _global;
+            Volatile.Write(ref _global, tracker);
+        }
+
+        if (previous is not null && !ReferenceEquals(previous, tracker))
+        {
+            (previous as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="tracker"/> the tracker of the current async flow only, until the returned handle is
+    /// disposed; parallel tests each see their own.
+    /// </summary>
+    public static IDisposable UseTracker(IRunTracker tracker)
+    {
+        ArgumentNullException.ThrowIfNull(tracker);
+        var previous = FlowTracker.Value;
+        FlowTracker.Value = tracker;
+        return new FlowTrackerRestorer(previous);
+    }
+
+    /// <summary>Waits until everything the ambient tracker has queued is delivered (bounded by the flush timeout).</summary>
+    public static Task FlushAsync(CancellationToken cancellationToken = default) => Tracker.FlushAsync(cancellationToken);
+
+    private static IRunTracker CreateDefault()
+    {
+        lock (Gate)
+        {
+            if (_global is null)
+            {
+                Volatile.Write(ref _global, new MlflowTracker(MlflowOptions.FromEnvironment()));
+            }
+
+            return _global;
+        }
+    }
+
+    private sealed class FlowTrackerRestorer : IDisposable
+    {
+        private readonly IRunTracker? _previous;
+
+        public FlowTrackerRestorer(IRunTracker? previous) => _previous = previous;
+
+        public void Dispose() => FlowTracker.Value = _previous;
+    }
+}
