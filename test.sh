@@ -3,9 +3,8 @@
 # Usage: ./test.sh [extra dotnet test arguments]
 set -uo pipefail
 cd "$(dirname "$0")"
-results="$(pwd)/artifacts/test-results"
-rm -rf "$results"
-mkdir -p "$results"
+# Each test project writes its own trx into tests/<project>/TestResults (one folder each, so names never collide).
+rm -rf tests/*/TestResults
 
 dotnet build MLflow.Tracking.sln -c Release --nologo -v minimal
 build_status=$?
@@ -16,12 +15,12 @@ if [ $build_status -ne 0 ]; then
 fi
 
 dotnet test MLflow.Tracking.sln -c Release --no-build --nologo \
-  --logger "trx" --results-directory "$results" -- RunConfiguration.TestSessionTimeout=1500000 "$@"
+  --logger "trx" "$@"
 test_status=$?
 
 # dotnet test prints no overall summary line: add up the trx counters of every test project.
 passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
+for trx in tests/*/TestResults/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
