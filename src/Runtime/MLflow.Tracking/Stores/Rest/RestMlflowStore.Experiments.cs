@@ -43,7 +43,7 @@ public sealed partial class RestMlflowStore
             Filter = string.IsNullOrEmpty(request.Filter) ? null : request.Filter,
             OrderBy = ListOrNull(request.OrderBy),
             PageToken = string.IsNullOrEmpty(request.PageToken) ? null : request.PageToken,
-            ViewType = request.ViewType == ViewType.ActiveOnly ? null : DtoMapper.ToWire(request.ViewType),
+            ViewType = DtoMapper.ToWire(request.ViewType),
         };
         var response = await _transport.PostAsync("experiments/search", body, MlflowJsonContext.Default.SearchExperimentsRequestDto, MlflowJsonContext.Default.SearchExperimentsResponseDto, cancellationToken).ConfigureAwait(false);
         var items = response.Experiments?.Select(DtoMapper.ToModel).ToList() ?? new List<Experiment>();

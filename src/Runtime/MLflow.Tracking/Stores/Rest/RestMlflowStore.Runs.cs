@@ -108,7 +108,7 @@ public sealed partial class RestMlflowStore
         {
             ExperimentIds = request.ExperimentIds.ToList(),
             Filter = string.IsNullOrEmpty(request.Filter) ? null : request.Filter,
-            RunViewType = request.ViewType == ViewType.ActiveOnly ? null : DtoMapper.ToWire(request.ViewType),
+            RunViewType = DtoMapper.ToWire(request.ViewType),
             MaxResults = request.MaxResults,
             OrderBy = ListOrNull(request.OrderBy),
             PageToken = string.IsNullOrEmpty(request.PageToken) ? null : request.PageToken,
