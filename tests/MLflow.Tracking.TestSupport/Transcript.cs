@@ -23,8 +23,10 @@ public sealed class Transcript
         Path = (string)request["path"]!;
         Query = ReadQuery(request["query"] as JsonObject);
         RequestBodyText = (string?)request["body_text"] ?? string.Empty;
-        RequestBody = request["body"] is JsonObject body ? body : null;
         RequestIsStrictJson = request["body_is_strict_json"] is JsonValue strict && strict.GetValueKind() == JsonValueKind.True;
+
+        // Large bodies are stored only as text (the "body" field then holds a note): parse the exact text.
+        RequestBody = request["body"] as JsonObject ?? (RequestIsStrictJson && RequestBodyText.Length > 0 ? JsonNode.Parse(RequestBodyText) as JsonObject : null);
         ExtraHeaders = request["extra_headers"] is JsonObject extra ? extra.ToDictionary(p => p.Key, p => (string?)p.Value ?? string.Empty) : new Dictionary<string, string>();
         Status = (int)response["status"]!;
         var headers = response["headers"] as JsonObject;
@@ -91,9 +93,9 @@ public sealed class Transcript
     /// <summary>A query parameter, or null.</summary>
     public string? QueryValue(string name) => Query.Where(q => q.Key == name).Select(q => q.Value).FirstOrDefault();
 
-    /// <summary>Loads every transcript of <paramref name="directory"/> in file order.</summary>
+    /// <summary>Loads every transcript (<c>NNN-scenario.json</c>) of <paramref name="directory"/> in file order.</summary>
     public static IReadOnlyList<Transcript> LoadAll(string directory) =>
-        System.IO.Directory.GetFiles(directory, "*.json").OrderBy(f => System.IO.Path.GetFileName(f), StringComparer.Ordinal).Select(Load).ToList();
+        System.IO.Directory.GetFiles(directory, "*.json").Where(f => char.IsAsciiDigit(System.IO.Path.GetFileName(f)[0])).OrderBy(f => System.IO.Path.GetFileName(f), StringComparer.Ordinal).Select(Load).ToList();
 
     /// <summary>Loads the MLflow 3.5 transcripts in file order.</summary>
     public static IReadOnlyList<Transcript> LoadMlflow35() => LoadAll(MlflowReference.Transcripts35);

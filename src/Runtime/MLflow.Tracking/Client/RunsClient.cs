@@ -85,6 +85,7 @@ public sealed class RunsClient
     /// </summary>
     public async Task LogBatchAsync(string runId, IEnumerable<Metric>? metrics = null, IEnumerable<Param>? parameters = null, IEnumerable<Tag>? tags = null, CancellationToken cancellationToken = default)
     {
+        MlflowValidation.ValidateId(runId, "run_id");
         var prepared = PrepareBatch(runId, metrics, parameters, tags);
         foreach (var chunk in BatchSplitter.Split(prepared.Metrics, prepared.Params, prepared.Tags))
         {
