@@ -26,23 +26,38 @@ public sealed class ExperimentsClient
     /// <exception cref="MlflowInvalidParameterException">The name is empty or over 500 characters, or a tag breaks MLflow's rules.</exception>
     public Task<string> CreateAsync(string name, string? artifactLocation = null, IEnumerable<KeyValuePair<string, string>>? tags = null, CancellationToken cancellationToken = default)
     {
+        MlflowValidation.ValidateExperimentName(name);
         var tagList = tags?.Select(t => new Tag(t.Key, t.Value)).ToList() ?? (IReadOnlyList<Tag>)Array.Empty<Tag>();
+        foreach (var tag in tagList)
+        {
+            // MLflow checks experiment tag keys on create; the 5000-character value limit only on set-experiment-tag.
+            MlflowValidation.ValidateTagKey(tag.Key);
+            MlflowValidation.RequireValue(tag.Value, "value");
+        }
+
         return _store.CreateExperimentAsync(name, artifactLocation, tagList, cancellationToken);
     }
 
     /// <summary>Gets an experiment by id. Deleted experiments are returned with <see cref="LifecycleStage.Deleted"/>.</summary>
     /// <exception cref="MlflowNotFoundException">No experiment has that id.</exception>
-    public Task<Experiment> GetAsync(string experimentId, CancellationToken cancellationToken = default) =>
-        _store.GetExperimentAsync(experimentId, cancellationToken);
+    public Task<Experiment> GetAsync(string experimentId, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(experimentId, "experiment_id");
+        return _store.GetExperimentAsync(experimentId, cancellationToken);
+    }
 
     /// <summary>Gets an experiment by name. Deleted experiments are returned with <see cref="LifecycleStage.Deleted"/>.</summary>
     /// <exception cref="MlflowNotFoundException">No experiment has that name.</exception>
-    public Task<Experiment> GetByNameAsync(string name, CancellationToken cancellationToken = default) =>
-        _store.GetExperimentByNameAsync(name, cancellationToken);
+    public Task<Experiment> GetByNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(name, "experiment_name");
+        return _store.GetExperimentByNameAsync(name, cancellationToken);
+    }
 
     /// <summary>Gets an experiment by name, or null when there is none.</summary>
     public async Task<Experiment?> FindByNameAsync(string name, CancellationToken cancellationToken = default)
     {
+        MlflowValidation.ValidateId(name, "experiment_name");
         try
         {
             return await _store.GetExperimentByNameAsync(name, cancellationToken).ConfigureAwait(false);
@@ -59,6 +74,7 @@ public sealed class ExperimentsClient
     /// </summary>
     public async Task<Experiment> GetOrCreateAsync(string name, CancellationToken cancellationToken = default)
     {
+        MlflowValidation.ValidateExperimentName(name);
         var existing = await FindByNameAsync(name, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
@@ -78,7 +94,7 @@ public sealed class ExperimentsClient
         }
         catch (MlflowAlreadyExistsException)
         {
-            _logger.LogDebug("Experiment {ExperimentName} was created concurrently; using it.", name);
+            ClientLog.ExperimentCreatedConcurrently(_logger, name);
             return await _store.GetExperimentByNameAsync(name, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -91,6 +107,7 @@ public sealed class ExperimentsClient
     public Task<Page<Experiment>> SearchAsync(ExperimentSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        MlflowValidation.ValidateMaxResults(request.MaxResults);
         return _store.SearchExperimentsAsync(request, cancellationToken);
     }
 
@@ -116,23 +133,42 @@ public sealed class ExperimentsClient
     }
 
     /// <summary>Renames an experiment.</summary>
-    public Task UpdateAsync(string experimentId, string newName, CancellationToken cancellationToken = default) =>
-        _store.UpdateExperimentAsync(experimentId, newName, cancellationToken);
+    public Task UpdateAsync(string experimentId, string newName, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(experimentId, "experiment_id");
+        MlflowValidation.ValidateExperimentName(newName, "new_name");
+        return _store.UpdateExperimentAsync(experimentId, newName, cancellationToken);
+    }
 
     /// <summary>Marks an experiment and its runs deleted.</summary>
     /// <exception cref="MlflowNotFoundException">No active experiment has that id.</exception>
-    public Task DeleteAsync(string experimentId, CancellationToken cancellationToken = default) =>
-        _store.DeleteExperimentAsync(experimentId, cancellationToken);
+    public Task DeleteAsync(string experimentId, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(experimentId, "experiment_id");
+        return _store.DeleteExperimentAsync(experimentId, cancellationToken);
+    }
 
     /// <summary>Restores a deleted experiment.</summary>
-    public Task RestoreAsync(string experimentId, CancellationToken cancellationToken = default) =>
-        _store.RestoreExperimentAsync(experimentId, cancellationToken);
+    public Task RestoreAsync(string experimentId, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(experimentId, "experiment_id");
+        return _store.RestoreExperimentAsync(experimentId, cancellationToken);
+    }
 
     /// <summary>Sets an experiment tag.</summary>
-    public Task SetTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken = default) =>
-        _store.SetExperimentTagAsync(experimentId, key, value, cancellationToken);
+    /// <exception cref="MlflowInvalidParameterException">The key breaks MLflow's rules or the value is over 5000 characters.</exception>
+    public Task SetTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(experimentId, "experiment_id");
+        MlflowValidation.ValidateExperimentTag(key, value);
+        return _store.SetExperimentTagAsync(experimentId, key, value, cancellationToken);
+    }
 
     /// <summary>Deletes an experiment tag.</summary>
-    public Task DeleteTagAsync(string experimentId, string key, CancellationToken cancellationToken = default) =>
-        _store.DeleteExperimentTagAsync(experimentId, key, cancellationToken);
+    public Task DeleteTagAsync(string experimentId, string key, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(experimentId, "experiment_id");
+        MlflowValidation.ValidateTagKey(key);
+        return _store.DeleteExperimentTagAsync(experimentId, key, cancellationToken);
+    }
 }

@@ -87,10 +87,12 @@ public sealed class RunBuilder
     /// <summary>Creates the run, logs the params and metrics, and returns the run as the store has it.</summary>
     public async Task<Run> StartAsync(CancellationToken cancellationToken = default)
     {
+        // Validate everything before the run exists, so that a bad key does not leave an empty run behind.
+        var prepared = _runs.PrepareBatch(null, _metrics, _params, null);
         var run = await _runs.CreateAsync(new CreateRunRequest { ExperimentId = _experimentId, RunName = _name, UserId = _userId, StartTime = _startTime, Tags = _tags.ToArray() }, cancellationToken).ConfigureAwait(false);
         if (_params.Count > 0 || _metrics.Count > 0)
         {
-            await _runs.LogBatchAsync(run.Info.RunId, _metrics, _params, null, cancellationToken).ConfigureAwait(false);
+            await _runs.LogBatchAsync(run.Info.RunId, prepared.Metrics, prepared.Params, null, cancellationToken).ConfigureAwait(false);
             return await _runs.GetAsync(run.Info.RunId, cancellationToken).ConfigureAwait(false);
         }
 

@@ -22,10 +22,13 @@ public sealed class RunsClient
     }
 
     /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
+    /// <exception cref="MlflowInvalidParameterException">The experiment id is missing or a tag key breaks MLflow's rules.</exception>
     public Task<Run> CreateAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return _store.CreateRunAsync(request with { StartTime = request.StartTime ?? DateTimeOffset.UtcNow }, cancellationToken);
+        MlflowValidation.ValidateId(request.ExperimentId, "experiment_id");
+        var tags = RunDataPreparation.PrepareRunTags(request.Tags ?? Array.Empty<Tag>(), _logger);
+        return _store.CreateRunAsync(request with { StartTime = request.StartTime ?? DateTimeOffset.UtcNow, Tags = tags }, cancellationToken);
     }
 
     /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
@@ -34,40 +37,89 @@ public sealed class RunsClient
 
     /// <summary>Gets a run with its latest metrics, params and tags.</summary>
     /// <exception cref="MlflowNotFoundException">No run has that id.</exception>
-    public Task<Run> GetAsync(string runId, CancellationToken cancellationToken = default) =>
-        _store.GetRunAsync(runId, cancellationToken);
+    public Task<Run> GetAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        return _store.GetRunAsync(runId, cancellationToken);
+    }
 
-    /// <summary>Logs one metric point; the timestamp is "now" and the step 0 unless given.</summary>
-    public Task LogMetricAsync(string runId, string key, double value, DateTimeOffset? timestamp = null, long? step = null, CancellationToken cancellationToken = default) =>
-        _store.LogMetricAsync(runId, new Metric(key, value, timestamp ?? DateTimeOffset.UtcNow, step ?? 0), cancellationToken);
+    /// <summary>Logs one metric point; the timestamp is "now" and the step 0 unless given. NaN and ±Infinity are allowed.</summary>
+    /// <exception cref="MlflowInvalidParameterException">The run id is missing or the key breaks MLflow's rules.</exception>
+    public Task LogMetricAsync(string runId, string key, double value, DateTimeOffset? timestamp = null, long? step = null, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        MlflowValidation.ValidateMetricKey(key);
+        return _store.LogMetricAsync(runId, new Metric(key, value, timestamp ?? DateTimeOffset.UtcNow, step ?? 0), cancellationToken);
+    }
 
-    /// <summary>Logs a param. Logging the same value again is fine; a different value is refused by MLflow.</summary>
-    public Task LogParamAsync(string runId, string key, string value, CancellationToken cancellationToken = default) =>
-        _store.LogParamAsync(runId, new Param(key, value), cancellationToken);
+    /// <summary>
+    /// Logs a param. Logging the same value again is fine; a different value is refused by MLflow. Values over 6000
+    /// characters are truncated (with a warning that names the key), as MLflow does.
+    /// </summary>
+    public Task LogParamAsync(string runId, string key, string value, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        return _store.LogParamAsync(runId, RunDataPreparation.PrepareParam(new Param(key, value), _logger), cancellationToken);
+    }
 
-    /// <summary>Sets a run tag, overwriting any earlier value.</summary>
-    public Task SetTagAsync(string runId, string key, string value, CancellationToken cancellationToken = default) =>
-        _store.SetTagAsync(runId, new Tag(key, value), cancellationToken);
+    /// <summary>Sets a run tag, overwriting any earlier value. Values over 8000 characters are truncated with a warning.</summary>
+    public Task SetTagAsync(string runId, string key, string value, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        return _store.SetTagAsync(runId, RunDataPreparation.PrepareRunTag(new Tag(key, value), _logger), cancellationToken);
+    }
 
     /// <summary>Deletes a run tag.</summary>
     /// <exception cref="MlflowNotFoundException">The tag is not set.</exception>
-    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken = default) =>
-        _store.DeleteTagAsync(runId, key, cancellationToken);
+    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        MlflowValidation.ValidateTagKey(key);
+        return _store.DeleteTagAsync(runId, key, cancellationToken);
+    }
 
     /// <summary>
     /// Logs any number of metrics, params and tags, split into requests within MLflow's limits
-    /// (1000 metrics, 100 params, 100 tags, 1000 items each).
+    /// (1000 metrics, 100 params, 100 tags, 1000 items each), in order. Everything is validated before the first
+    /// request: a param key given twice with different values is refused, the same value twice is sent once.
     /// </summary>
-    public Task LogBatchAsync(string runId, IEnumerable<Metric>? metrics = null, IEnumerable<Param>? parameters = null, IEnumerable<Tag>? tags = null, CancellationToken cancellationToken = default) =>
-        _store.LogBatchAsync(runId, metrics?.ToList() ?? (IReadOnlyList<Metric>)Array.Empty<Metric>(), parameters?.ToList() ?? (IReadOnlyList<Param>)Array.Empty<Param>(), tags?.ToList() ?? (IReadOnlyList<Tag>)Array.Empty<Tag>(), cancellationToken);
+    public async Task LogBatchAsync(string runId, IEnumerable<Metric>? metrics = null, IEnumerable<Param>? parameters = null, IEnumerable<Tag>? tags = null, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        var prepared = PrepareBatch(runId, metrics, parameters, tags);
+        foreach (var chunk in BatchSplitter.Split(prepared.Metrics, prepared.Params, prepared.Tags))
+        {
+            await _store.LogBatchAsync(runId, chunk.Metrics, chunk.Params, chunk.Tags, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Validates and normalizes batch data without sending it (also used by <see cref="RunBuilder"/> before it creates the run).</summary>
+    internal BatchChunk PrepareBatch(string? runId, IEnumerable<Metric>? metrics, IEnumerable<Param>? parameters, IEnumerable<Tag>? tags)
+    {
+        if (runId is not null)
+        {
+            MlflowValidation.ValidateId(runId, "run_id");
+        }
+
+        return new BatchChunk(
+            RunDataPreparation.PrepareMetrics(metrics ?? Array.Empty<Metric>()),
+            RunDataPreparation.PrepareParams(parameters ?? Array.Empty<Param>(), _logger),
+            RunDataPreparation.PrepareRunTags(tags ?? Array.Empty<Tag>(), _logger));
+    }
 
     /// <summary>Ends a run with <paramref name="status"/>; the end time is "now" unless given.</summary>
-    public Task<RunInfo> SetTerminatedAsync(string runId, RunStatus status = RunStatus.Finished, DateTimeOffset? endTime = null, CancellationToken cancellationToken = default) =>
-        _store.UpdateRunAsync(runId, status, endTime ?? DateTimeOffset.UtcNow, null, cancellationToken);
+    public Task<RunInfo> SetTerminatedAsync(string runId, RunStatus status = RunStatus.Finished, DateTimeOffset? endTime = null, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        return _store.UpdateRunAsync(runId, status, endTime ?? DateTimeOffset.UtcNow, null, cancellationToken);
+    }
 
     /// <summary>Updates a run's status, end time and/or name; null leaves a field unchanged.</summary>
-    public Task<RunInfo> UpdateAsync(string runId, RunStatus? status = null, DateTimeOffset? endTime = null, string? runName = null, CancellationToken cancellationToken = default) =>
-        _store.UpdateRunAsync(runId, status, endTime, runName, cancellationToken);
+    public Task<RunInfo> UpdateAsync(string runId, RunStatus? status = null, DateTimeOffset? endTime = null, string? runName = null, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        return _store.UpdateRunAsync(runId, status, endTime, runName, cancellationToken);
+    }
 
     /// <summary>One page of runs of <paramref name="experimentIds"/> matching <paramref name="filter"/>.</summary>
     public Task<Page<Run>> SearchAsync(IEnumerable<string> experimentIds, string? filter = null, IEnumerable<string>? orderBy = null, int maxResults = 1000, string? pageToken = null, ViewType viewType = ViewType.ActiveOnly, CancellationToken cancellationToken = default)
@@ -80,6 +132,7 @@ public sealed class RunsClient
     public Task<Page<Run>> SearchAsync(RunSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        MlflowValidation.ValidateMaxResults(request.MaxResults);
         return _store.SearchRunsAsync(request, cancellationToken);
     }
 
@@ -106,12 +159,18 @@ public sealed class RunsClient
     }
 
     /// <summary>Marks a run deleted.</summary>
-    public Task DeleteAsync(string runId, CancellationToken cancellationToken = default) =>
-        _store.DeleteRunAsync(runId, cancellationToken);
+    public Task DeleteAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        return _store.DeleteRunAsync(runId, cancellationToken);
+    }
 
     /// <summary>Restores a deleted run.</summary>
-    public Task RestoreAsync(string runId, CancellationToken cancellationToken = default) =>
-        _store.RestoreRunAsync(runId, cancellationToken);
+    public Task RestoreAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        return _store.RestoreRunAsync(runId, cancellationToken);
+    }
 
     /// <summary>Every point of a metric, following pages (25000 points per request, as MLflow's own client asks).</summary>
     public async Task<IReadOnlyList<Metric>> GetMetricHistoryAsync(string runId, string metricKey, CancellationToken cancellationToken = default)
@@ -130,6 +189,11 @@ public sealed class RunsClient
     }
 
     /// <summary>One page of a metric's history.</summary>
-    public Task<Page<Metric>> GetMetricHistoryPageAsync(string runId, string metricKey, int maxResults = 25_000, string? pageToken = null, CancellationToken cancellationToken = default) =>
-        _store.GetMetricHistoryAsync(runId, metricKey, maxResults, pageToken, cancellationToken);
+    public Task<Page<Metric>> GetMetricHistoryPageAsync(string runId, string metricKey, int maxResults = 25_000, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        MlflowValidation.ValidateId(metricKey, "metric_key");
+        MlflowValidation.ValidateMaxResults(maxResults);
+        return _store.GetMetricHistoryAsync(runId, metricKey, maxResults, pageToken, cancellationToken);
+    }
 }
