@@ -20,6 +20,7 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SqliteConnection _writer;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly SqliteRawStatements _rawStatements;
     private bool _disposed;
 
     private SqliteDatabase(string path, string connectionString, SqliteConnection writer)
@@ -27,6 +28,7 @@ internal sealed class SqliteDatabase : IDisposable
         Path = path;
         ConnectionString = connectionString;
         _writer = writer;
+        _rawStatements = new SqliteRawStatements(writer);
     }
 
     /// <summary>The full path of the file.</summary>
@@ -56,7 +58,10 @@ internal sealed class SqliteDatabase : IDisposable
                 Execute(writer, "PRAGMA journal_mode = WAL;");
                 return true;
             });
+            // WAL with synchronous=NORMAL is durable against application crashes (MLflow's own default is FULL in
+            // rollback mode); a bigger page cache keeps the metrics indexes in memory while a run logs.
             Execute(writer, "PRAGMA synchronous = NORMAL;");
+            Execute(writer, "PRAGMA cache_size = -32768;");
         }
         catch
         {
@@ -87,7 +92,7 @@ internal sealed class SqliteDatabase : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var transaction = _writer.BeginTransaction(deferred: false);
-                var result = work(new SqliteWriteScope(_writer, transaction, _commands));
+                var result = work(new SqliteWriteScope(_writer, transaction, _commands, _rawStatements));
                 transaction.Commit();
                 return result;
             });
@@ -151,6 +156,7 @@ internal sealed class SqliteDatabase : IDisposable
             }
 
             _commands.Clear();
+            _rawStatements.Dispose();
             _writer.Dispose();
             using var pooled = new SqliteConnection(ConnectionString);
             SqliteConnection.ClearPool(pooled);
@@ -167,8 +173,9 @@ internal sealed class SqliteWriteScope
 {
     private readonly Dictionary<string, SqliteCommand> _commands;
 
-    internal SqliteWriteScope(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> commands)
+    internal SqliteWriteScope(SqliteConnection connection, SqliteTransaction transaction, Dictionary<string, SqliteCommand> commands, SqliteRawStatements raw)
     {
+        Raw = raw;
         Connection = connection;
         Transaction = transaction;
         _commands = commands;
@@ -176,6 +183,9 @@ internal sealed class SqliteWriteScope
 
     /// <summary>The writer connection.</summary>
     public SqliteConnection Connection { get; }
+
+    /// <summary>Position-bound statements on the writer handle, for the hot path.</summary>
+    public SqliteRawStatements Raw { get; }
 
     /// <summary>The open transaction.</summary>
     public SqliteTransaction Transaction { get; }
