@@ -157,6 +157,57 @@ public sealed class ReferenceDatabaseTests : IDisposable
         Assert.Contains(revision, await store.PingAsync(default), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string, string, string> SearchTranscripts => new()
+    {
+        { "mlflow-3.5.db", "mlflow-3.5-sqlite", "139" },
+        { "mlflow-3.5.db", "mlflow-3.5-sqlite", "144" },
+        { "mlflow-3.5.db", "mlflow-3.5-sqlite", "145" },
+        { "mlflow-3.5.db", "mlflow-3.5-sqlite", "146" },
+        { "mlflow-3.1.db", "mlflow-3.1-sqlite", "139" },
+        { "mlflow-3.1.db", "mlflow-3.1-sqlite", "144" },
+        { "mlflow-3.1.db", "mlflow-3.1-sqlite", "145" },
+        { "mlflow-3.1.db", "mlflow-3.1-sqlite", "146" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SearchTranscripts))]
+    public async Task SearchRuns_with_a_filter_returns_the_runs_the_server_did_in_its_order(string database, string transcripts, string number)
+    {
+        var (store, client) = await OpenAsync(database);
+        await using var owned = store;
+        var transcript = ReferenceData.Transcript(transcripts, number);
+        var request = transcript.GetProperty("request").GetProperty("body");
+        var expected = transcript.GetProperty("response").GetProperty("body").GetProperty("runs").EnumerateArray().ToList();
+
+        var page = await client.Runs.SearchAsync(["1"], request.GetProperty("filter").GetString());
+
+        Assert.Equal(expected.Count, page.Items.Count);
+        for (var i = 0; i < expected.Count; i++)
+        {
+            TranscriptAssert.RunEquals(expected[i], page.Items[i]);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases))]
+    public async Task SearchRuns_ordered_by_start_time_then_param_matches_the_server_order(string database, string transcripts, string revision)
+    {
+        _ = revision;
+        var (store, client) = await OpenAsync(database);
+        await using var owned = store;
+        var expected = ReferenceData.Transcript(transcripts, "143").GetProperty("response").GetProperty("body").GetProperty("runs")
+            .EnumerateArray().Select(r => r.GetProperty("info").GetProperty("run_id").GetString()!).ToList();
+
+        var page = await client.Runs.SearchAsync(["1"], orderBy: ["attributes.start_time ASC", "params.lr DESC"]);
+
+        // Runs created after transcript 143 (such as "limits-run", 190) start later, so they follow in start order.
+        Assert.Equal(expected, page.Items.Take(expected.Count).Select(r => r.Info.RunId).ToList());
+        var later = page.Items.Skip(expected.Count).Select(r => r.Info.StartTime).ToList();
+        Assert.Contains(page.Items.Skip(expected.Count), r => r.Info.RunName == "limits-run");
+        Assert.Equal(later.Order().ToList(), later);
+        Assert.All(later, start => Assert.True(start >= page.Items[expected.Count - 1].Info.StartTime));
+    }
+
     [Fact]
     public async Task New_experiment_in_a_reference_database_gets_the_next_id()
     {
