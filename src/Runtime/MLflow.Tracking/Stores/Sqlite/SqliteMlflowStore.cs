@@ -1,11 +1,125 @@
 using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MLflow.Tracking.Stores.Sqlite;
 
-/// <summary>PLACEHOLDER for the SQLite store (issue 3): replace this file.</summary>
-public sealed partial class SqliteMlflowStore
+/// <summary>
+/// MLflow's own SQLite database (<c>mlflow.db</c>) as a store: what it writes, <c>mlflow ui</c> shows. A new file
+/// gets MLflow 3.5's schema; files written by MLflow 3.1 and 3.5 are read and written without changing their
+/// revision. Safe for several threads and several processes on one file (WAL, busy waits, one transaction per call).
+/// </summary>
+public sealed partial class SqliteMlflowStore : IMlflowStore
 {
-    /// <summary>Placeholder.</summary>
-    public static IMlflowStore Open(string path, ILoggerFactory loggerFactory) => throw new NotImplementedException();
+    private readonly SqliteDatabase _db;
+    private readonly string _artifactRoot;
+    private readonly ILogger _logger;
+
+    private SqliteMlflowStore(SqliteDatabase db, string artifactRoot, string revision, ILogger logger)
+    {
+        _db = db;
+        _artifactRoot = artifactRoot;
+        Revision = revision;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Description => "sqlite:///" + _db.Path;
+
+    /// <summary>The file's alembic revision (<c>bf29a5ff90ea</c> for a file this store created).</summary>
+    public string Revision { get; }
+
+    /// <summary>Opens (or creates) the MLflow database at <paramref name="path"/>.</summary>
+    /// <param name="path">The file; relative paths are resolved against the current folder.</param>
+    /// <param name="loggerFactory">For warnings.</param>
+    /// <exception cref="MlflowException">The file's schema is one this store cannot write.</exception>
+    public static IMlflowStore Open(string path, ILoggerFactory loggerFactory) => Open(path, new SqliteStoreOptions(), loggerFactory);
+
+    /// <summary>Opens (or creates) the MLflow database at <paramref name="path"/> with <paramref name="options"/>.</summary>
+    /// <param name="path">The file; relative paths are resolved against the current folder.</param>
+    /// <param name="options">The artifact root for new experiments.</param>
+    /// <param name="loggerFactory">For warnings; none when null.</param>
+    /// <exception cref="MlflowException">The file's schema is one this store cannot write.</exception>
+    public static SqliteMlflowStore Open(string path, SqliteStoreOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(options);
+        var fullPath = Path.GetFullPath(path);
+        var directory = Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MLflow.Tracking.SqliteMlflowStore");
+        var artifactRoot = options.DefaultArtifactRoot ?? SqliteArtifacts.DefaultRoot(fullPath);
+        var db = SqliteDatabase.Open(fullPath);
+        try
+        {
+            var now = SqliteValues.ToMillis(DateTimeOffset.UtcNow);
+            var revision = db.WriteAsync(scope => SqliteSchema.EnsureSchema(scope, fullPath, artifactRoot, now), CancellationToken.None).GetAwaiter().GetResult();
+            if (!string.Equals(revision, SqliteSchema.CurrentRevision, StringComparison.Ordinal) && !string.Equals(revision, SqliteSchema.Mlflow31Revision, StringComparison.Ordinal))
+            {
+                logger.LogWarning("The MLflow database {Path} has alembic revision {Revision}, which this library was not checked against; its tables have every column it uses, so it is used as is.", fullPath, revision);
+            }
+
+            return new SqliteMlflowStore(db, artifactRoot, revision, logger);
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<string> PingAsync(CancellationToken cancellationToken) => ReadAsync(
+        connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT sqlite_version()";
+            return $"SQLite {command.ExecuteScalar()} (MLflow schema revision {Revision})";
+        },
+        cancellationToken);
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        _db.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private Task<T> ReadAsync<T>(Func<Microsoft.Data.Sqlite.SqliteConnection, T> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(_db.Read(work));
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<T>(e);
+        }
+    }
+
+    private Task<T> WriteAsync<T>(Func<SqliteWriteScope, T> work, CancellationToken cancellationToken) =>
+        _db.WriteAsync(work, cancellationToken);
+
+    private Task WriteAsync(Action<SqliteWriteScope> work, CancellationToken cancellationToken) =>
+        _db.WriteAsync(
+            scope =>
+            {
+                work(scope);
+                return true;
+            },
+            cancellationToken);
+
+    private static long NowMillis() => SqliteValues.ToMillis(DateTimeOffset.UtcNow);
 }
