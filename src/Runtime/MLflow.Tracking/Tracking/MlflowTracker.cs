@@ -41,7 +41,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     private MlflowClient? _client;
     private int _wakeRequested;
     private int _disposed;
-    private long _lastOverflowLog = long.MinValue;
+    private long _lastOverflowLog = long.MinValue / 4; // far enough back that the first overflow logs, without overflowing the subtraction
     private long _runsStarted;
     private long _runsFinished;
     private long _operationsQueued;
