@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -48,11 +49,22 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     /// <summary>Starts a server that answers each request with <paramref name="handler"/>.</summary>
     /// <param name="handler">Writes the response; it gets the recorded request and the ASP.NET Core context (for aborting, delays, headers).</param>
-    public static async Task<LoopbackServer> StartAsync(Func<RecordedRequest, HttpContext, Task> handler)
+    public static Task<LoopbackServer> StartAsync(Func<RecordedRequest, HttpContext, Task> handler) => StartAsync(handler, null);
+
+    /// <summary>Starts a server that answers each request with <paramref name="handler"/>, over HTTPS when a certificate is given.</summary>
+    /// <param name="handler">Writes the response.</param>
+    /// <param name="serverCertificate">The server certificate (with its private key) for HTTPS; plain HTTP when null.</param>
+    public static async Task<LoopbackServer> StartAsync(Func<RecordedRequest, HttpContext, Task> handler, X509Certificate2? serverCertificate)
     {
         ArgumentNullException.ThrowIfNull(handler);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (serverCertificate is not null)
+            {
+                listen.UseHttps(serverCertificate);
+            }
+        }));
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         LoopbackServer? server = null;

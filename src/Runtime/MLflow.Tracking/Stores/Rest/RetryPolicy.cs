@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Security.Authentication;
 using System.Net.Sockets;
 using System.IO;
 using Polly;
@@ -19,7 +20,8 @@ internal static class RetryPolicy
     {
         if (outcome.Exception is not null)
         {
-            return outcome.Exception is HttpRequestException or TimeoutRejectedException or IOException or SocketException;
+            // A refused certificate will not get better by asking again; everything else on the way may.
+            return outcome.Exception is HttpRequestException { InnerException: not AuthenticationException } or TimeoutRejectedException or IOException or SocketException;
         }
 
         return outcome.Result is not null && IsRetryableStatus((int)outcome.Result.StatusCode);
