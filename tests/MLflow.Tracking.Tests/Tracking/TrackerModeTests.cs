@@ -65,6 +65,15 @@ public sealed class TrackerModeTests
     }
 
     [Fact]
+    public async Task RunId_of_a_disabled_tracker_throws_MlflowException()
+    {
+        await using var harness = new TrackerHarness(o => o.Enabled = false);
+        using var run = harness.Tracker.StartRun(TrackerHarness.Definition());
+
+        Assert.Throws<MlflowException>(() => run.RunId);
+    }
+
+    [Fact]
     public void Malformed_tracking_uri_gives_a_disabled_tracker_instead_of_an_exception()
     {
         var logs = new CapturingLoggerFactory();

@@ -17,6 +17,8 @@ public sealed class UnreachableServerTests
             TrackingUri = "http://127.0.0.1:" + ClosedPort(),
             RequestTimeout = TimeSpan.FromMilliseconds(200),
             MaxRetries = 0,
+            BackoffFactor = 0,
+            BackoffJitter = 0,
             FlushTimeout = TimeSpan.FromMilliseconds(300),
         };
         await using var tracker = new MlflowTracker(options, logs);

@@ -26,6 +26,9 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
 
     private static readonly TimeSpan OverflowLogInterval = TimeSpan.FromSeconds(10);
 
+    // One instance for every run of a disabled tracker: reading RunId there is a mistake, not worth an allocation per call.
+    private static readonly MlflowException DisabledError = new("MLflow tracking is disabled; the run was not created.");
+
     private readonly MlflowOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -145,7 +148,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         }
         else
         {
-            run.PublishCreationError(new MlflowException("MLflow tracking is disabled; the run was not created."));
+            run.PublishCreationError(DisabledError);
         }
 
         return run;
