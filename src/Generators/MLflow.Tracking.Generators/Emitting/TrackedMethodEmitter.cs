@@ -35,7 +35,7 @@ internal static class TrackedMethodEmitter
 
         foreach (var type in model.ContainingTypes)
         {
-            writer.Open("partial " + type.Keyword + " " + type.Name);
+            writer.Open(type.Keyword + " " + type.Name);
         }
 
         WriteDefinition(writer, model);

@@ -29,7 +29,7 @@ internal sealed record TrackedMethodModel(
     bool ResultCanBeNull);
 
 /// <summary>A type that contains the tracked method, as its partial declaration must be written.</summary>
-/// <param name="Keyword">class, struct, record, record struct, readonly struct, interface...</param>
+/// <param name="Keyword">The modifiers and keyword: <c>partial class</c>, <c>readonly partial record struct</c>...</param>
 /// <param name="Name">The type's name with its type parameter list, e.g. <c>Cache&lt;TKey, TValue&gt;</c>.</param>
 internal sealed record ContainingTypeModel(string Keyword, string Name);
 

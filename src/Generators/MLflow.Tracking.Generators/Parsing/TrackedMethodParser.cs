@@ -101,7 +101,7 @@ internal static class TrackedMethodParser
     {
         var types = new List<ContainingTypeModel>();
         var type = containingType;
-        for (var node = declaration.Parent; node is not null && node is not BaseNamespaceDeclarationSyntax; node = node.Parent)
+        for (var node = declaration.Parent; node is not null && node is not BaseNamespaceDeclarationSyntax && node is not CompilationUnitSyntax; node = node.Parent)
         {
             if (node is not TypeDeclarationSyntax typeDeclaration
                 || !typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword)
@@ -121,16 +121,16 @@ internal static class TrackedMethodParser
     {
         if (type.TypeKind == TypeKind.Interface)
         {
-            return "interface";
+            return "partial interface";
         }
 
         if (type.TypeKind == TypeKind.Struct)
         {
             var prefix = (type.IsReadOnly ? "readonly " : string.Empty) + (type.IsRefLikeType ? "ref " : string.Empty);
-            return prefix + (type.IsRecord ? "record struct" : "struct");
+            return prefix + (type.IsRecord ? "partial record struct" : "partial struct");
         }
 
-        return type.IsRecord ? "record" : "class";
+        return type.IsRecord ? "partial record" : "partial class";
     }
 
     private static ReturnShape ReadShape(ITypeSymbol returnType, KnownSymbols symbols, out ITypeSymbol? resultType)
