@@ -105,7 +105,8 @@ internal static class TrackedMethodParser
         {
             if (node is not TypeDeclarationSyntax typeDeclaration
                 || !typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-                || type is null)
+                || type is null
+                || type.IsFileLocal)
             {
                 return null;
             }
