@@ -216,4 +216,21 @@ public class SecretLoggedAnalyzerTests
             public void Train([LogParam] string password) { }
         }
         """);
+
+    [Fact]
+    public Task Value_redacted_with_param_redactor_is_not_reported() => VerifyAsync("""
+        public class Job
+        {
+            public void Run(ActiveRun run, string password) => run.LogParam("db_password", ParamRedactor.Redact(password, ParamRedaction.Hash));
+        }
+        """);
+
+    [Fact]
+    public Task Compilation_without_mlflow_attributes_in_use_reports_nothing() => VerifyAsync("""
+        public class Plain
+        {
+            public string Password { get; set; } = "";
+            public void SetPassword(string password) => Password = password;
+        }
+        """);
 }

@@ -82,6 +82,12 @@ public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
 
         var classifier = SecretWordOptions.CreateClassifier(context.Options.AnalyzerConfigOptionsProvider, context.Operation.Syntax.SyntaxTree);
         var value = LoggingCall.Unwrap(call.Value);
+        if (value is IInvocationOperation invocation && KnownTypes.Is(invocation.TargetMethod.ContainingType, known.ParamRedactor))
+        {
+            // Already redacted by the caller: only a hash or a length reaches MLflow.
+            return;
+        }
+
         var valueType = value.Type;
         var symbol = LoggingCall.ReferencedSymbol(value);
 

@@ -31,6 +31,7 @@ internal sealed class KnownTypes
         DbConnectionStringBuilder = compilation.GetTypeByMetadataName("System.Data.Common.DbConnectionStringBuilder");
         PasswordPropertyText = compilation.GetTypeByMetadataName("System.ComponentModel.PasswordPropertyTextAttribute");
         CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        ParamRedactor = compilation.GetTypeByMetadataName("MLflow.Tracking.ParamRedactor");
     }
 
     public INamedTypeSymbol TrackedRun { get; }
@@ -57,6 +58,7 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? DbConnectionStringBuilder { get; }
     public INamedTypeSymbol? PasswordPropertyText { get; }
     public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? ParamRedactor { get; }
 
     /// <summary>Null when the compilation does not reference MLflow.Tracking: then no rule applies.</summary>
     public static KnownTypes? TryCreate(Compilation compilation)
