@@ -1,0 +1,71 @@
+using Microsoft.CodeAnalysis;
+
+namespace MLflow.Tracking.Analyzers;
+
+/// <summary>Every diagnostic this package reports. IDs and categories are stable: users suppress them by ID.</summary>
+internal static class Descriptors
+{
+    public const string Category = "MLflow.Tracking";
+
+    // Each rule has a page in the repository; the IDE links to it from the diagnostic.
+    private const string HelpBase = "https://github.com/mlflow-dotnet/mlflow-tracking/blob/main/docs/diagnostics/";
+
+    public static readonly DiagnosticDescriptor SecretLogged = Create(
+        DiagnosticIds.SecretLogged,
+        "A secret is logged as an MLflow param or tag",
+        "'{0}' looks like a secret ({1}) and would be stored in plain text as an MLflow {2}",
+        DiagnosticSeverity.Warning,
+        "Params and tags are visible to everyone who can read the experiment. Do not log secrets; remove the value or redact it with Redact = ParamRedaction.Hash or ParamRedaction.Length.");
+
+    public static readonly DiagnosticDescriptor TrackedRunNotPartial = Create(
+        DiagnosticIds.TrackedRunNotPartial,
+        "[TrackedRun] method must be a partial declaration without a body",
+        "[TrackedRun] method '{0}' must be a partial declaration without a body; move the body into '{0}Core'",
+        DiagnosticSeverity.Error,
+        "The source generator writes the body of a [TrackedRun] method; the user's code lives in the private <Name>Core method.");
+
+    public static readonly DiagnosticDescriptor TrackingAttributeWithoutRun = Create(
+        DiagnosticIds.TrackingAttributeWithoutRun,
+        "[LogParam] or [LogMetric] has no effect without [TrackedRun]",
+        "{0} on '{1}' has no effect because method '{2}' has no [TrackedRun] attribute",
+        DiagnosticSeverity.Warning,
+        "Only parameters and return values of [TrackedRun] methods are logged.");
+
+    public static readonly DiagnosticDescriptor MetricNotNumeric = Create(
+        DiagnosticIds.MetricNotNumeric,
+        "[LogMetric] on a non-numeric value",
+        "[LogMetric] on '{0}' of type '{1}': MLflow metrics must be numeric (int, long, short, byte, float, double, decimal or their nullable forms)",
+        DiagnosticSeverity.Error,
+        "MLflow stores metrics as doubles; a value of another type cannot be logged as a metric.");
+
+    public static readonly DiagnosticDescriptor InvalidKey = Create(
+        DiagnosticIds.InvalidKey,
+        "Key breaks MLflow's key rules",
+        "Key '{0}' is invalid: {1}",
+        DiagnosticSeverity.Error,
+        "MLflow keys may contain only alphanumerics, underscores, dashes, periods, spaces, colons and slashes, are at most 250 characters long, and must be unique paths (no '.' or '..' segments, no leading '/').");
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Create(
+        DiagnosticIds.DuplicateKey,
+        "Two params or metrics of one run share a key",
+        "The {0} key '{1}' is logged more than once by tracked run '{2}'",
+        DiagnosticSeverity.Error,
+        "MLflow refuses a second value for a param key and merges metric series; every logged key of one run must be distinct.");
+
+    public static readonly DiagnosticDescriptor UnsupportedSignature = Create(
+        DiagnosticIds.UnsupportedSignature,
+        "Unsupported [TrackedRun] signature",
+        "[TrackedRun] method '{0}' has an unsupported signature: {1}",
+        DiagnosticSeverity.Error,
+        "Tracked methods cannot take ref struct or pointer values as logged params, cannot be async void or declared async, and need a <Name>Core method with the same signature.");
+
+    public static readonly DiagnosticDescriptor InvalidRunNaming = Create(
+        DiagnosticIds.InvalidRunNaming,
+        "Invalid experiment or run name",
+        "{0}",
+        DiagnosticSeverity.Error,
+        "An experiment name must not be empty or whitespace and is at most 500 characters; a run name is at most 250 characters.");
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
+        new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
+}

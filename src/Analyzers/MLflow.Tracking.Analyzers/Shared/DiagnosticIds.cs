@@ -1,0 +1,14 @@
+namespace MLflow.Tracking.Analyzers;
+
+/// <summary>The stable diagnostic IDs; code fixes and docs refer to them by these names.</summary>
+internal static class DiagnosticIds
+{
+    public const string SecretLogged = "MLFLOW001";
+    public const string TrackedRunNotPartial = "MLFLOW002";
+    public const string TrackingAttributeWithoutRun = "MLFLOW003";
+    public const string MetricNotNumeric = "MLFLOW004";
+    public const string InvalidKey = "MLFLOW005";
+    public const string DuplicateKey = "MLFLOW006";
+    public const string UnsupportedSignature = "MLFLOW007";
+    public const string InvalidRunNaming = "MLFLOW008";
+}

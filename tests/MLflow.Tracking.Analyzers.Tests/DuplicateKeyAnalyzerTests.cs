@@ -1,0 +1,50 @@
+using System.Threading.Tasks;
+
+namespace MLflow.Tracking.Analyzers.Tests;
+
+public class DuplicateKeyAnalyzerTests
+{
+    private static Task VerifyAsync(string source) => AnalyzerVerifier<DuplicateKeyAnalyzer>.VerifyAsync(source);
+
+    [Fact]
+    public Task Two_parameters_with_the_same_key_are_reported() => VerifyAsync("""
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam("lr")] double learningRate, [LogParam("lr")] double {|MLFLOW006:rate|});
+        }
+        """);
+
+    [Fact]
+    public Task Distinct_keys_are_accepted() => VerifyAsync("""
+        public sealed record Options(int BatchSize, double Dropout);
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam("lr")] double learningRate, [LogParam] int epochs, [LogParam] Options options);
+        }
+        """);
+
+    [Fact]
+    public Task Parameter_named_like_a_flattened_member_is_reported() => VerifyAsync("""
+        public sealed record Options(int BatchSize);
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] Options options, [LogParam("options.BatchSize")] int {|MLFLOW006:batch|});
+        }
+        """);
+
+    [Fact]
+    public Task Two_metrics_of_the_result_with_the_same_key_are_reported() => VerifyAsync("""
+        public sealed record Result([property: LogMetric("score")] double Accuracy, [property: LogMetric("score")] double F1);
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial Task<Result> {|MLFLOW006:TrainAsync|}();
+        }
+        """);
+}
