@@ -77,7 +77,7 @@ public static class MlflowTracking
         {
             if (_global is null)
             {
-                Volatile.Write(ref _global, new MlflowTracker(MlflowOptions.FromEnvironment()));
+                Volatile.Write(ref _global, MlflowTracker.CreateFromEnvironment());
             }
 
             return _global;

@@ -1,0 +1,23 @@
+using System;
+using System.IO;
+using System.Net.Http;
+
+namespace MLflow.Tracking.Pipeline;
+
+/// <summary>Sorts store failures into "retry later" and "give up on this item".</summary>
+internal static class DeliveryErrors
+{
+    /// <summary>
+    /// Whether <paramref name="exception"/> says the store is (for now) unreachable or overloaded, so the data should
+    /// be kept and delivered later. Everything else is refused data: retrying would fail the same way.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        MlflowNetworkException => true,
+        MlflowException mlflow => mlflow.HttpStatus is 408 or 429 or 502 or 503 or 504
+            || mlflow.ErrorCode is MlflowErrorCodes.TemporarilyUnavailable or MlflowErrorCodes.RequestLimitExceeded,
+        HttpRequestException or TimeoutException or IOException => true,
+        OperationCanceledException => true, // a timeout inside the store; the worker's own stop is filtered out before
+        _ => false,
+    };
+}
