@@ -110,7 +110,7 @@ public static class MlflowServiceCollectionExtensions
     private static MlflowTracker CreateTracker(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<MlflowOptions>>().Value;
-        return new MlflowTracker(options, LoggerFactoryOf(provider));
+        return new MlflowTracker(provider.GetRequiredService<MlflowClient>(), options, LoggerFactoryOf(provider));
     }
 
     private static ILoggerFactory LoggerFactoryOf(IServiceProvider provider) =>
