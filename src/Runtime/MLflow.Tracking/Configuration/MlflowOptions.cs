@@ -73,7 +73,7 @@ public sealed class MlflowOptions
     /// <summary>The longest the background pipeline keeps run data before sending it (it sends sooner when a batch fills).</summary>
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>How many operations may wait in the background pipeline; beyond that the oldest metrics are dropped and counted.</summary>
+    /// <summary>How many operations may wait in the background pipeline; beyond that new metrics, params and tags are dropped, counted and logged (run starts and ends never are).</summary>
     public int MaxQueueLength { get; set; } = 100_000;
 
     /// <summary>The options MLflow's own environment variables describe, over the defaults.</summary>

@@ -26,6 +26,9 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
 
     private static readonly TimeSpan OverflowLogInterval = TimeSpan.FromSeconds(10);
 
+    // One instance for every run of a disabled tracker: reading RunId there is a mistake, not worth an allocation per call.
+    private static readonly MlflowException DisabledError = new("MLflow tracking is disabled; the run was not created.");
+
     private readonly MlflowOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -41,7 +44,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     private MlflowClient? _client;
     private int _wakeRequested;
     private int _disposed;
-    private long _lastOverflowLog = long.MinValue;
+    private long _lastOverflowLog = long.MinValue / 4; // far enough back that the first overflow logs, without overflowing the subtraction
     private long _runsStarted;
     private long _runsFinished;
     private long _operationsQueued;
@@ -145,7 +148,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         }
         else
         {
-            run.PublishCreationError(new MlflowException("MLflow tracking is disabled; the run was not created."));
+            run.PublishCreationError(DisabledError);
         }
 
         return run;

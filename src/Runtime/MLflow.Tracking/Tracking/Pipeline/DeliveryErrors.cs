@@ -1,12 +1,16 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using Microsoft.Data.Sqlite;
 
 namespace MLflow.Tracking.Pipeline;
 
 /// <summary>Sorts store failures into "retry later" and "give up on this item".</summary>
 internal static class DeliveryErrors
 {
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+
     /// <summary>
     /// Whether <paramref name="exception"/> says the store is (for now) unreachable or overloaded, so the data should
     /// be kept and delivered later. Everything else is refused data: retrying would fail the same way.
@@ -15,7 +19,9 @@ internal static class DeliveryErrors
     {
         MlflowNetworkException => true,
         MlflowException mlflow => mlflow.HttpStatus is 408 or 429 or 502 or 503 or 504
-            || mlflow.ErrorCode is MlflowErrorCodes.TemporarilyUnavailable or MlflowErrorCodes.RequestLimitExceeded,
+            || mlflow.ErrorCode is MlflowErrorCodes.TemporarilyUnavailable or MlflowErrorCodes.RequestLimitExceeded
+            || (mlflow.InnerException is { } inner && IsTransient(inner)),
+        SqliteException sqlite => sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked, // another process holds the file
         HttpRequestException or TimeoutException or IOException => true,
         OperationCanceledException => true, // a timeout inside the store; the worker's own stop is filtered out before
         _ => false,

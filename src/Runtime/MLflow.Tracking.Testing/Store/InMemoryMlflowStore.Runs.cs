@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MLflow.Tracking.Testing;
+
+/// <summary>Runs: create, log, terminate, delete.</summary>
+public sealed partial class InMemoryMlflowStore
+{
+    private const string RunNameTag = "mlflow.runName";
+    private const int MaxBatchMetrics = 1000;
+    private const int MaxBatchParams = 100;
+    private const int MaxBatchTags = 100;
+    private const int MaxBatchItems = 1000;
+
+    /// <inheritdoc/>
+    public Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var tags = request.Tags ?? Array.Empty<Tag>();
+        string? tagName = null;
+        foreach (var tag in tags)
+        {
+            StoreRules.ValidateKey(tag.Key, "key");
+            if (tag.Key == RunNameTag)
+            {
+                tagName = tag.Value;
+            }
+        }
+
+        if (request.RunName is not null && tagName is not null && request.RunName != tagName)
+        {
+            throw new MlflowInvalidParameterException($"Both 'run_name' argument and 'mlflow.runName' tag are specified, but with different values (run_name='{request.RunName}', mlflow.runName='{tagName}').");
+        }
+
+        lock (_gate)
+        {
+            _ = GetActiveExperiment(request.ExperimentId);
+            var sequence = ++_nextRunSequence;
+            var run = new StoredRun
+            {
+                RunId = Guid.NewGuid().ToString("N"),
+                ExperimentId = request.ExperimentId,
+                RunName = request.RunName ?? tagName ?? "run-" + sequence.ToString(CultureInfo.InvariantCulture),
+                UserId = request.UserId,
+                StartTime = request.StartTime is { } start ? StoreRules.Milliseconds(start) : null,
+                Sequence = sequence,
+            };
+            foreach (var tag in tags)
+            {
+                run.Tags[tag.Key] = StoreRules.Truncate(tag.Value ?? string.Empty, StoreRules.MaxRunTagValueLength);
+            }
+
+            run.Tags[RunNameTag] = run.RunName;
+            _runs[run.RunId] = run;
+            _runOrder.Add(run);
+            return Task.FromResult(run.ToModel());
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(GetRun(runId).ToModel());
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var run = GetActiveRun(runId);
+            if (status is { } newStatus)
+            {
+                run.Status = newStatus;
+            }
+
+            if (endTime is { } end)
+            {
+                run.EndTime = StoreRules.Milliseconds(end);
+            }
+
+            if (runName is not null)
+            {
+                run.RunName = runName;
+                run.Tags[RunNameTag] = runName;
+            }
+
+            return Task.FromResult(run.ToInfo());
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task DeleteRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            GetRun(runId).Stage = LifecycleStage.Deleted;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task RestoreRunAsync(string runId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            GetRun(runId).Stage = LifecycleStage.Active;
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        return LogBatchAsync(runId, new[] { metric }, Array.Empty<Param>(), Array.Empty<Tag>(), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(param);
+        return LogBatchAsync(runId, Array.Empty<Metric>(), new[] { param }, Array.Empty<Tag>(), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        return LogBatchAsync(runId, Array.Empty<Metric>(), Array.Empty<Param>(), new[] { tag }, cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var run = GetActiveRun(runId);
+            if (!run.Tags.Remove(key))
+            {
+                throw new MlflowNotFoundException($"No tag with name: {key} in run with id {runId}");
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>All or nothing, as MLflow's database stores: a refused item leaves the run unchanged.</remarks>
+    public Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    {
+        metrics ??= Array.Empty<Metric>();
+        parameters ??= Array.Empty<Param>();
+        tags ??= Array.Empty<Tag>();
+        ValidateBatch(metrics, parameters, tags);
+        lock (_gate)
+        {
+            var run = GetActiveRun(runId);
+            foreach (var param in parameters)
+            {
+                var value = StoreRules.Truncate(param.Value ?? string.Empty, StoreRules.MaxParamValueLength);
+                if (run.Params.TryGetValue(param.Key, out var existing) && existing != value)
+                {
+                    throw new MlflowInvalidParameterException($"Changing param values is not allowed. Param with key='{param.Key}' was already logged with a different value.");
+                }
+            }
+
+            foreach (var param in parameters)
+            {
+                run.Params[param.Key] = StoreRules.Truncate(param.Value ?? string.Empty, StoreRules.MaxParamValueLength);
+            }
+
+            foreach (var metric in metrics)
+            {
+                run.Points.Add(metric with { Timestamp = StoreRules.Milliseconds(metric.Timestamp) });
+            }
+
+            foreach (var tag in tags)
+            {
+                var value = StoreRules.Truncate(tag.Value ?? string.Empty, StoreRules.MaxRunTagValueLength);
+                run.Tags[tag.Key] = value;
+                if (tag.Key == RunNameTag)
+                {
+                    run.RunName = value;
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <inheritdoc/>
+    public Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
+    {
+        StoreRules.ValidateMaxResults(maxResults);
+        var offset = StoreRules.DecodePageToken(pageToken);
+        lock (_gate)
+        {
+            if (runId is null || !_runs.TryGetValue(runId, out var run))
+            {
+                return Task.FromResult(new Page<Metric>(Array.Empty<Metric>(), null));
+            }
+
+            var points = run.Points.FindAll(p => p.Key == metricKey);
+            points.Sort(static (a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Timestamp.CompareTo(b.Timestamp));
+            return Task.FromResult(Paginate(points, offset, maxResults));
+        }
+    }
+
+    private static void ValidateBatch(IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags)
+    {
+        if (metrics.Count > MaxBatchMetrics)
+        {
+            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchMetrics} metrics. Got {metrics.Count} metrics.");
+        }
+
+        if (parameters.Count > MaxBatchParams)
+        {
+            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchParams} params. Got {parameters.Count} params.");
+        }
+
+        if (tags.Count > MaxBatchTags)
+        {
+            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchTags} tags. Got {tags.Count} tags.");
+        }
+
+        var total = metrics.Count + parameters.Count + tags.Count;
+        if (total > MaxBatchItems)
+        {
+            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchItems} metrics, params, and tags. Got {total} items.");
+        }
+
+        foreach (var metric in metrics)
+        {
+            StoreRules.ValidateKey(metric?.Key, "Metric name");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var param in parameters)
+        {
+            StoreRules.ValidateKey(param?.Key, "Param key");
+            if (!seen.Add(param!.Key))
+            {
+                throw new MlflowInvalidParameterException($"Duplicate parameter keys have been submitted: ['{param.Key}'].");
+            }
+        }
+
+        foreach (var tag in tags)
+        {
+            StoreRules.ValidateKey(tag?.Key, "key");
+        }
+    }
+
+    private static Page<T> Paginate<T>(List<T> items, int offset, int maxResults)
+    {
+        var start = Math.Min(offset, items.Count);
+        var count = Math.Min(maxResults, items.Count - start);
+        var page = items.GetRange(start, count);
+        var next = start + count < items.Count ? StoreRules.EncodePageToken(start + count) : null;
+        return new Page<T>(page, next);
+    }
+
+    private StoredRun GetRun(string runId) =>
+        runId is not null && _runs.TryGetValue(runId, out var run) ? run : throw new MlflowNotFoundException($"Run with id={runId} not found");
+
+    private StoredRun GetActiveRun(string runId)
+    {
+        var run = GetRun(runId);
+        if (run.Stage != LifecycleStage.Active)
+        {
+            throw new MlflowInvalidParameterException($"The run {runId} must be in the 'active' state. Current state is deleted.");
+        }
+
+        return run;
+    }
+}
