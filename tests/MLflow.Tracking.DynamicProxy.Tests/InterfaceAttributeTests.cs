@@ -65,13 +65,13 @@ public sealed class InterfaceAttributeTests
     }
 
     [Fact]
-    public void Tags_go_from_interface_to_implementation_type_to_method_and_narrower_scopes_win()
+    public void Tags_go_from_interface_to_implementation_type_to_method_and_later_ones_are_applied_last()
     {
         var tracker = new RecordingRunTracker();
         TrackingProxy.Create<IAnnotatedService>(new AnnotatedService(), tracker).Double(1, "a");
 
         var tags = tracker.SingleRun().Definition.Tags.Select(t => (t.Key, t.Value)).ToList();
-        Assert.Equal(new[] { ("layer", "interface"), ("owner", "ml-team"), ("method", "interface") }, tags);
+        Assert.Equal(new[] { ("layer", "interface"), ("owner", "platform"), ("owner", "ml-team"), ("method", "interface") }, tags);
     }
 
     [Fact]

@@ -109,9 +109,9 @@ internal sealed class MethodTrackingPlan
             var (parameter, attribute) = implementation?.GetCustomAttribute<LogParamAttribute>() is { } own
                 ? (implementation, own)
                 : (declared[i], declared[i].GetCustomAttribute<LogParamAttribute>());
-            if (attribute is not null)
+            if (attribute is not null && ParamLogger.Create(i, attribute.Name ?? parameter.Name ?? "arg" + i, attribute.Redact, declared[i].ParameterType) is { } logger)
             {
-                loggers.Add(ParamLogger.Create(i, attribute.Name ?? parameter.Name ?? "arg" + i, attribute.Redact, declared[i].ParameterType));
+                loggers.Add(logger);
             }
         }
 
@@ -147,8 +147,8 @@ internal sealed class MethodTrackingPlan
         return loggers.ToArray();
     }
 
-    // Tags from the widest scope to the narrowest: interface, implementation type, interface method, implementation
-    // method. A key set again by a narrower scope takes the new value and keeps its place.
+    // As the generator: tags of the containing types, outermost first, then of the method; nothing is merged, so a
+    // key set again later (the implementation after the interface) is applied last and wins in MLflow.
     private static List<Tag> CollectTags(MethodInfo method, MethodInfo? target)
     {
         var tags = new List<Tag>();
@@ -156,22 +156,28 @@ internal sealed class MethodTrackingPlan
         {
             foreach (var attribute in attributes)
             {
-                var existing = tags.FindIndex(t => string.Equals(t.Key, attribute.Key, StringComparison.Ordinal));
-                if (existing >= 0)
-                {
-                    tags[existing] = new Tag(attribute.Key, attribute.Value);
-                }
-                else
-                {
-                    tags.Add(new Tag(attribute.Key, attribute.Value));
-                }
+                tags.Add(new Tag(attribute.Key, attribute.Value));
             }
         }
 
-        Add(method.DeclaringType!.GetCustomAttributes<RunTagAttribute>(inherit: true));
+        void AddTypes(Type type)
+        {
+            var chain = new List<Type>();
+            for (var current = type; current is not null; current = current.DeclaringType)
+            {
+                chain.Insert(0, current);
+            }
+
+            foreach (var item in chain)
+            {
+                Add(item.GetCustomAttributes<RunTagAttribute>(inherit: true));
+            }
+        }
+
+        AddTypes(method.DeclaringType!);
         if (target?.DeclaringType is { } implementationType && implementationType != method.DeclaringType)
         {
-            Add(implementationType.GetCustomAttributes<RunTagAttribute>(inherit: true));
+            AddTypes(implementationType);
         }
 
         Add(method.GetCustomAttributes<RunTagAttribute>(inherit: true));

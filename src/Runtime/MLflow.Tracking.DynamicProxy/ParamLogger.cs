@@ -1,54 +1,39 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Reflection;
 
 namespace MLflow.Tracking.DynamicProxy;
 
-/// <summary>Logs one <see cref="LogParamAttribute"/> argument: as one param, or flattened one level into its public properties.</summary>
+/// <summary>
+/// Logs one <see cref="LogParamAttribute"/> argument with the source generator's rules: simple values (and any
+/// redacted value) as one param; objects flattened into <c>name.Member</c> params of their public readable
+/// properties and fields, nested objects up to three levels; collections and delegates not logged.
+/// </summary>
 internal sealed class ParamLogger
 {
+    private const int MaxObjectDepth = 3;
+
     private readonly string _key;
     private readonly ParamRedaction _redaction;
-    private readonly FlattenedMember[]? _members;
+    private readonly Func<object, object?>? _getter;
+    private readonly ParamLogger[]? _members;
 
-    private ParamLogger(int index, string key, ParamRedaction redaction, FlattenedMember[]? members)
+    private ParamLogger(int index, string key, ParamRedaction redaction, Func<object, object?>? getter, ParamLogger[]? members)
     {
         Index = index;
         _key = key;
         _redaction = redaction;
+        _getter = getter;
         _members = members;
     }
 
     /// <summary>The argument's position.</summary>
     public int Index { get; }
 
-    public static ParamLogger Create(int index, string key, ParamRedaction redaction, Type type)
-    {
-        if (ValueKinds.IsScalar(type))
-        {
-            return new ParamLogger(index, key, redaction, null);
-        }
-
-        var members = new List<FlattenedMember>();
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.GetMethod is { IsPublic: true } && property.GetIndexParameters().Length == 0)
-            {
-                members.Add(FlattenedMember.Create(key, property, redaction));
-            }
-        }
-
-        // Public fields only when they ask to be logged; properties are a type's public shape.
-        foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (field.GetCustomAttribute<LogParamAttribute>() is not null)
-            {
-                members.Add(FlattenedMember.Create(key, field, redaction));
-            }
-        }
-
-        return new ParamLogger(index, key, redaction, members.ToArray());
-    }
+    /// <summary>The logger of argument <paramref name="index"/>, or null when nothing of it is logged (collections, delegates).</summary>
+    public static ParamLogger? Create(int index, string key, ParamRedaction redaction, Type type) =>
+        Build(index, key, redaction, type, null, depth: 0, new List<Type>(), isRoot: true);
 
     public void Log(ActiveRun run, object? value)
     {
@@ -60,20 +45,77 @@ internal sealed class ParamLogger
 
         foreach (var member in _members)
         {
-            var memberValue = value is null ? null : member.Getter(value);
-            run.LogParam(member.Key, ParamRedactor.Redact(memberValue, member.Redaction));
+            member.Log(run, value is null ? null : member._getter!(value));
         }
     }
 
-    private sealed record FlattenedMember(string Key, ParamRedaction Redaction, Func<object, object?> Getter)
+    private static ParamLogger? Build(int index, string key, ParamRedaction redaction, Type type, Func<object, object?>? getter, int depth, List<Type> path, bool isRoot)
     {
-        public static FlattenedMember Create(string prefix, MemberInfo member, ParamRedaction inherited)
+        if (redaction != ParamRedaction.None || ValueKinds.IsSimple(type) || type == typeof(object) || type.IsGenericParameter)
         {
-            // A member's own [LogParam] renames it and chooses its redaction; otherwise the argument's redaction applies.
-            var own = member.GetCustomAttribute<LogParamAttribute>();
-            var name = own?.Name ?? member.Name;
-            var redaction = own is null || own.Redact == ParamRedaction.None ? inherited : own.Redact;
-            return new FlattenedMember(prefix + "." + name, redaction, MemberAccessor.Compile(member));
+            return new ParamLogger(index, key, redaction, getter, null);
+        }
+
+        if (type.IsArray || typeof(IEnumerable).IsAssignableFrom(type) || typeof(Delegate).IsAssignableFrom(type))
+        {
+            return null;
+        }
+
+        var objectType = Nullable.GetUnderlyingType(type) ?? type;
+        var members = new List<ParamLogger>();
+        if (depth < MaxObjectDepth && !path.Contains(objectType))
+        {
+            path.Add(objectType);
+            AddMembers(index, key, objectType, depth + 1, path, members);
+            path.RemoveAt(path.Count - 1);
+        }
+
+        if (members.Count == 0)
+        {
+            // Nothing to flatten: a root is logged through ToString, a member is left out.
+            return isRoot ? new ParamLogger(index, key, ParamRedaction.None, getter, null) : null;
+        }
+
+        return new ParamLogger(index, key, redaction, getter, members.ToArray());
+    }
+
+    private static void AddMembers(int index, string key, Type type, int depth, List<Type> path, List<ParamLogger> members)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        for (var current = type; current is not null && current != typeof(object) && current != typeof(ValueType); current = current.BaseType)
+        {
+            var readable = new List<MemberInfo>();
+            foreach (var property in current.GetProperties(Declared))
+            {
+                if (property.GetMethod is { IsPublic: true } && property.GetIndexParameters().Length == 0 && !property.PropertyType.IsByRef && !property.PropertyType.IsByRefLike)
+                {
+                    readable.Add(property);
+                }
+            }
+
+            foreach (var field in current.GetFields(Declared))
+            {
+                if (!field.IsLiteral && !field.FieldType.IsByRefLike)
+                {
+                    readable.Add(field);
+                }
+            }
+
+            foreach (var member in readable)
+            {
+                if (member.IsDefined(typeof(ObsoleteAttribute)) || !seen.Add(member.Name))
+                {
+                    continue;
+                }
+
+                var own = member.GetCustomAttribute<LogParamAttribute>();
+                var child = Build(index, key + "." + (own?.Name ?? member.Name), own?.Redact ?? ParamRedaction.None, MemberAccessor.TypeOf(member), MemberAccessor.Compile(member), depth, path, isRoot: false);
+                if (child is not null)
+                {
+                    members.Add(child);
+                }
+            }
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections;
 
 namespace MLflow.Tracking.DynamicProxy;
 
@@ -9,18 +8,25 @@ namespace MLflow.Tracking.DynamicProxy;
 /// </summary>
 internal static class ValueKinds
 {
-    /// <summary>Logged as one formatted value: primitives, strings, enums, numbers, times, ids, URIs, formattables, collections.</summary>
-    public static bool IsScalar(Type type)
+    /// <summary>Logged as one param: primitives, string, enums, decimal, dates and times, Guid, Uri, Version (and nullables).</summary>
+    public static bool IsSimple(Type type)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
-        return underlying.IsPrimitive
+        return (underlying.IsPrimitive && underlying != typeof(IntPtr) && underlying != typeof(UIntPtr))
             || underlying.IsEnum
             || underlying == typeof(string)
             || underlying == typeof(decimal)
-            || underlying == typeof(object)
+            || underlying == typeof(DateTime)
+            || underlying == typeof(DateTimeOffset)
+            || underlying == typeof(Guid)
+            || underlying == typeof(TimeSpan)
+            || underlying == typeof(DateOnly)
+            || underlying == typeof(TimeOnly)
             || underlying == typeof(Uri)
-            || typeof(IFormattable).IsAssignableFrom(underlying)
-            || typeof(IEnumerable).IsAssignableFrom(underlying);
+            || underlying == typeof(Version)
+            || underlying == typeof(Half)
+            || underlying == typeof(Int128)
+            || underlying == typeof(UInt128);
     }
 
     /// <summary>A value <see cref="LogMetricAttribute"/> can log: a built-in number (or a nullable one).</summary>
