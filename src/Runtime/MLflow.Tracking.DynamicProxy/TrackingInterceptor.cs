@@ -26,9 +26,16 @@ public sealed class TrackingInterceptor : IInterceptor
     public void Intercept(IInvocation invocation)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var plan = Plans.GetOrAdd((invocation.Method, invocation.MethodInvocationTarget), static key => MethodTrackingPlan.Build(key.Method, key.Target));
         var tracker = _tracker ?? MlflowTracking.Tracker;
-        if (plan.Definition is null || !tracker.IsEnabled)
+        if (!tracker.IsEnabled)
+        {
+            // Checked first: with tracking off a call costs Castle's dispatch and nothing of ours.
+            invocation.Proceed();
+            return;
+        }
+
+        var plan = Plans.GetOrAdd((invocation.Method, invocation.MethodInvocationTarget), static key => MethodTrackingPlan.Build(key.Method, key.Target));
+        if (plan.Definition is null)
         {
             invocation.Proceed();
             return;
