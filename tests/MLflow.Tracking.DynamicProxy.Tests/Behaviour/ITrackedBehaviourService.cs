@@ -1,0 +1,74 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MLflow.Tracking.TestSupport.Behaviour;
+
+/// <summary>
+/// The service the shared behaviour suite drives: one method per shape a tracked method can have. Implementations
+/// carry the MLflow attributes described on each member (DynamicProxy: on the class; generator: on the partial
+/// methods), so the same suite checks both tracking paths.
+/// </summary>
+public interface ITrackedBehaviourService
+{
+    /// <summary>[TrackedRun(Experiment = "training", RunName = "score-run")], [RunTag("stage", "eval")], [return: LogMetric("score")]; [LogParam] learningRate, [LogParam("epochs")] epochCount. Returns learningRate * epochCount.</summary>
+    double Score(double learningRate, int epochCount);
+
+    /// <summary>[TrackedRun]; [LogParam] options (flattened).</summary>
+    void Configure(TrainingOptions options);
+
+    /// <summary>[TrackedRun]; awaits <paramref name="gate"/>.</summary>
+    Task WaitAsync(Task gate);
+
+    /// <summary>[TrackedRun(Experiment = "training")]; [LogParam] learningRate; awaits <paramref name="gate"/>, honours <paramref name="cancellationToken"/>, returns accuracy = learningRate, F1 = learningRate / 2.</summary>
+    Task<TrainingResult> TrainAsync(double learningRate, Task gate, CancellationToken cancellationToken);
+
+    /// <summary>[TrackedRun]; awaits <paramref name="gate"/>.</summary>
+    ValueTask WaitValueAsync(Task gate);
+
+    /// <summary>[TrackedRun], [return: LogMetric("count")]; [LogParam] count; awaits <paramref name="gate"/>, returns <paramref name="count"/>.</summary>
+    ValueTask<int> CountAsync(Task gate, int count);
+
+    /// <summary>[TrackedRun]; throws <see cref="InvalidOperationException"/> with <paramref name="message"/>.</summary>
+    void Throw(string message);
+
+    /// <summary>[TrackedRun]; awaits <paramref name="gate"/>, then throws <see cref="InvalidOperationException"/>.</summary>
+    Task ThrowAsync(string message, Task gate);
+
+    /// <summary>[TrackedRun]; awaits <paramref name="gate"/>, then throws <see cref="InvalidOperationException"/>.</summary>
+    ValueTask<int> ThrowValueAsync(string message, Task gate);
+
+    /// <summary>[TrackedRun]; returns <paramref name="step"/>().</summary>
+    double Pipeline(Func<double> step);
+
+    /// <summary>[TrackedRun]; returns await <paramref name="step"/>().</summary>
+    Task<double> PipelineAsync(Func<Task<double>> step);
+
+    /// <summary>[TrackedRun]; [LogParam(Redact = ParamRedaction.Hash)] userId, [LogParam(Redact = ParamRedaction.Length)] apiKey, [LogParam] region.</summary>
+    void SignIn(string userId, string apiKey, string? region);
+
+    /// <summary>[TrackedRun(RunName = "probe")]; returns <see cref="ActiveRun.Current"/>'s run name as seen by the body.</summary>
+    string? CurrentRunName();
+
+    /// <summary>No attributes: never a run.</summary>
+    int Untracked(int value);
+}
+
+/// <summary>A [LogParam] object: flattened into options.BatchSize, options.Optimizer, options.Dropout.</summary>
+public sealed class TrainingOptions
+{
+    /// <summary>Batch size.</summary>
+    public int BatchSize { get; init; }
+
+    /// <summary>Optimizer name.</summary>
+    public string? Optimizer { get; init; }
+
+    /// <summary>Dropout rate.</summary>
+    public double Dropout { get; init; }
+}
+
+/// <summary>A result whose members are metrics.</summary>
+/// <param name="Accuracy">Logged as "Accuracy".</param>
+/// <param name="F1">Logged as "f1".</param>
+/// <param name="Notes">Not a metric.</param>
+public sealed record TrainingResult([property: LogMetric] double Accuracy, [property: LogMetric("f1")] double F1, string Notes);
