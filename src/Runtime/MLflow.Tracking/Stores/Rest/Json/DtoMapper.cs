@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MLflow.Tracking.Search;
 
 namespace MLflow.Tracking.Stores.Rest.Json;
 
@@ -61,15 +62,7 @@ internal static class DtoMapper
         return new Run(info, data);
     }
 
-    public static string ToWire(RunStatus status) => status switch
-    {
-        RunStatus.Running => "RUNNING",
-        RunStatus.Scheduled => "SCHEDULED",
-        RunStatus.Finished => "FINISHED",
-        RunStatus.Failed => "FAILED",
-        RunStatus.Killed => "KILLED",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown run status."),
-    };
+    public static string ToWire(RunStatus status) => RunStatusNames.ToName(status);
 
     public static string ToWire(ViewType viewType) => viewType switch
     {
@@ -79,14 +72,7 @@ internal static class DtoMapper
         _ => throw new ArgumentOutOfRangeException(nameof(viewType), viewType, "Unknown view type."),
     };
 
-    public static RunStatus ToRunStatus(string? status) => status switch
-    {
-        "SCHEDULED" => RunStatus.Scheduled,
-        "FINISHED" => RunStatus.Finished,
-        "FAILED" => RunStatus.Failed,
-        "KILLED" => RunStatus.Killed,
-        _ => RunStatus.Running,
-    };
+    public static RunStatus ToRunStatus(string? status) => RunStatusNames.FromName(status);
 
     private static LifecycleStage ToLifecycleStage(string? stage) =>
         string.Equals(stage, "deleted", StringComparison.OrdinalIgnoreCase) ? LifecycleStage.Deleted : LifecycleStage.Active;
