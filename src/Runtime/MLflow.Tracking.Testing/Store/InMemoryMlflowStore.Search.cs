@@ -20,11 +20,12 @@ public sealed partial class InMemoryMlflowStore
         ArgumentNullException.ThrowIfNull(request);
         try
         {
-            // Same validation order as the SQLite store, so the same bad request fails with the same message.
+            // MLflow checks max_results before anything else (transcript 028: no max_results and a bad token
+            // fails on max_results).
+            StoreRules.ValidateMaxResults(request.MaxResults);
             var filter = SearchFilterParser.ParseExperimentFilter(request.Filter);
             var orders = SearchOrderParser.ParseExperimentOrder(request.OrderBy);
             var offset = PageToken.Decode(request.PageToken);
-            StoreRules.ValidateMaxResults(request.MaxResults);
             var candidates = new List<Experiment>();
             lock (_gate)
             {
@@ -52,10 +53,10 @@ public sealed partial class InMemoryMlflowStore
         ArgumentNullException.ThrowIfNull(request);
         try
         {
+            StoreRules.ValidateMaxResults(request.MaxResults);
             var filter = SearchFilterParser.ParseRunFilter(request.Filter);
             var orders = SearchOrderParser.ParseRunOrder(request.OrderBy);
             var offset = PageToken.Decode(request.PageToken);
-            StoreRules.ValidateMaxResults(request.MaxResults);
 
             // Experiment ids compare as numbers, as in the SQL store ("007" finds experiment 7; non-numbers find nothing).
             var experimentIds = new HashSet<long>();
