@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using MLflow.Tracking.Search;
 
 namespace MLflow.Tracking.Testing;
 
@@ -126,7 +127,7 @@ public sealed partial class InMemoryMlflowStore
     public Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(param);
-        return LogBatchAsync(runId, Array.Empty<Metric>(), new[] { param }, Array.Empty<Tag>(), cancellationToken);
+        return LogBatchAsync(runId, Array.Empty<Metric>(), new[] { param }, Array.Empty<Tag>(), singleParam: true);
     }
 
     /// <inheritdoc/>
@@ -153,7 +154,11 @@ public sealed partial class InMemoryMlflowStore
 
     /// <inheritdoc/>
     /// <remarks>All or nothing, as MLflow's database stores: a refused item leaves the run unchanged.</remarks>
-    public Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) =>
+        LogBatchAsync(runId, metrics, parameters, tags, singleParam: false);
+
+    /// <summary>The batch write; <paramref name="singleParam"/> selects MLflow's log-param message over its log-batch one.</summary>
+    private Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, bool singleParam)
     {
         metrics ??= Array.Empty<Metric>();
         parameters ??= Array.Empty<Param>();
@@ -162,13 +167,24 @@ public sealed partial class InMemoryMlflowStore
         lock (_gate)
         {
             var run = GetActiveRun(runId);
+            var changes = new List<string>();
             foreach (var param in parameters)
             {
                 var value = StoreRules.Truncate(param.Value ?? string.Empty, StoreRules.MaxParamValueLength);
                 if (run.Params.TryGetValue(param.Key, out var existing) && existing != value)
                 {
-                    throw new MlflowInvalidParameterException($"Changing param values is not allowed. Param with key='{param.Key}' was already logged with a different value.");
+                    if (singleParam)
+                    {
+                        throw new MlflowInvalidParameterException($"Changing param values is not allowed. Param with key='{param.Key}' was already logged with value='{existing}' for run ID='{runId}'. Attempted logging new value '{value}'.");
+                    }
+
+                    changes.Add($"{{'key': '{param.Key}', 'old_value': '{existing}', 'new_value': '{value}'}}");
                 }
+            }
+
+            if (changes.Count > 0)
+            {
+                throw new MlflowInvalidParameterException($"Changing param values is not allowed. Params were already logged='[{string.Join(", ", changes)}]' for run ID='{runId}'.");
             }
 
             foreach (var param in parameters)
@@ -178,7 +194,7 @@ public sealed partial class InMemoryMlflowStore
 
             foreach (var metric in metrics)
             {
-                run.Points.Add(metric with { Timestamp = StoreRules.Milliseconds(metric.Timestamp) });
+                run.AddPoint(metric with { Timestamp = StoreRules.Milliseconds(metric.Timestamp) });
             }
 
             foreach (var tag in tags)
@@ -198,8 +214,18 @@ public sealed partial class InMemoryMlflowStore
     /// <inheritdoc/>
     public Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
     {
-        StoreRules.ValidateMaxResults(maxResults);
-        var offset = StoreRules.DecodePageToken(pageToken);
+        long offset;
+        try
+        {
+            offset = PageToken.Decode(pageToken);
+        }
+        catch (MlflowException e)
+        {
+            return Task.FromException<Page<Metric>>(e);
+        }
+
+        // As the SQL store: no positive max_results means MLflow's default page of 25,000 points.
+        var limit = maxResults <= 0 ? 25_000 : maxResults;
         lock (_gate)
         {
             if (runId is null || !_runs.TryGetValue(runId, out var run))
@@ -208,8 +234,10 @@ public sealed partial class InMemoryMlflowStore
             }
 
             var points = run.Points.FindAll(p => p.Key == metricKey);
-            points.Sort(static (a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step) : a.Timestamp.CompareTo(b.Timestamp));
-            return Task.FromResult(Paginate(points, offset, maxResults));
+            points.Sort(static (a, b) => a.Step != b.Step ? a.Step.CompareTo(b.Step)
+                : a.Timestamp != b.Timestamp ? a.Timestamp.CompareTo(b.Timestamp)
+                : a.Value.CompareTo(b.Value));
+            return Task.FromResult(Paginate(points, offset, limit));
         }
     }
 
@@ -255,15 +283,6 @@ public sealed partial class InMemoryMlflowStore
         {
             StoreRules.ValidateKey(tag?.Key, "key");
         }
-    }
-
-    private static Page<T> Paginate<T>(List<T> items, int offset, int maxResults)
-    {
-        var start = Math.Min(offset, items.Count);
-        var count = Math.Min(maxResults, items.Count - start);
-        var page = items.GetRange(start, count);
-        var next = start + count < items.Count ? StoreRules.EncodePageToken(start + count) : null;
-        return new Page<T>(page, next);
     }
 
     private StoredRun GetRun(string runId) =>

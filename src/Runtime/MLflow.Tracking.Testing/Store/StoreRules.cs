@@ -74,46 +74,6 @@ internal static class StoreRules
     /// <summary>MLflow stores milliseconds.</summary>
     public static DateTimeOffset Milliseconds(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
 
-    /// <summary>MLflow's page token: base64 of <c>{"offset": N}</c>.</summary>
-    public static string EncodePageToken(int offset) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes("{\"offset\": " + offset.ToString(CultureInfo.InvariantCulture) + "}"));
-
-    public static int DecodePageToken(string? token)
-    {
-        if (string.IsNullOrEmpty(token))
-        {
-            return 0;
-        }
-
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(token);
-        }
-        catch (FormatException)
-        {
-            throw new MlflowInvalidParameterException("Invalid page token, could not base64-decode");
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(bytes);
-            if (document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("offset", out var offset)
-                && offset.TryGetInt32(out var value)
-                && value >= 0)
-            {
-                return value;
-            }
-        }
-        catch (JsonException)
-        {
-            // Falls through to the same error as a token without an offset.
-        }
-
-        throw new MlflowInvalidParameterException("Invalid page token, could not parse the offset");
-    }
-
     private static string NormalizePath(string path)
     {
         // posixpath.normpath: collapse "//" and ".", resolve "..", drop a trailing "/".

@@ -60,6 +60,18 @@ internal sealed class StoredRun
     /// <summary>Every metric point, in logging order.</summary>
     public List<Metric> Points { get; } = new();
 
+    /// <summary>The distinct points: MLflow's metrics table is keyed by the whole point, so a repeat is kept once.</summary>
+    private HashSet<Metric> DistinctPoints { get; } = new();
+
+    /// <summary>Adds the point unless the run already holds the same (key, value, timestamp, step).</summary>
+    public void AddPoint(Metric point)
+    {
+        if (DistinctPoints.Add(point))
+        {
+            Points.Add(point);
+        }
+    }
+
     /// <summary>The latest point of each metric: highest step, then timestamp, then value (as MLflow keeps it).</summary>
     public List<Metric> LatestMetrics()
     {

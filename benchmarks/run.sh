@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# One command for the performance figures: short BenchmarkDotNet runs of every suite, the generator-cost script,
+# then a table of measured values against the design targets (docs/performance.md explains each row).
+# Usage: benchmarks/run.sh            (about 5-10 minutes on a 2-core machine)
+set -uo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+PROJECT="$ROOT/benchmarks/MLflow.Tracking.Benchmarks"
+OUT="$ROOT/BenchmarkDotNet.Artifacts"
+cd "$ROOT"
+rm -rf "$OUT/results"
+
+dotnet build "$PROJECT/MLflow.Tracking.Benchmarks.csproj" -c Release -v q -nologo || exit 1
+DLL="$PROJECT/bin/Release/net10.0/MLflow.Tracking.Benchmarks.dll"
+bench() { dotnet "$DLL" --artifacts "$OUT" "$@" | grep -E '^\|' ; }
+
+echo "== TrackedCallBenchmarks (own short job: 3 warm-up + 10 iterations of 20,000 calls)"
+bench --filter '*TrackedCallBenchmarks*'
+echo "== MetricThroughputBenchmarks (own job: 2 warm-up + 8 iterations of 2,000 metrics)"
+bench --filter '*MetricThroughputBenchmarks*'
+echo "== SqliteIngestBenchmarks (--job short)"
+bench --filter '*SqliteIngestBenchmarks*' --job short
+echo "== Generator cost"
+GENCOST="$("$ROOT/benchmarks/GeneratorCost/generator-cost.sh" 500 2 2>&1)"
+echo "$GENCOST" | grep -v '^GENCOST_'
+
+python3 - "$OUT/results" "$GENCOST" <<'PY'
+import csv, glob, os, re, sys
+results, gencost = sys.argv[1], sys.argv[2]
+units = {"ns": 1, "us": 1e3, "μs": 1e3, "µs": 1e3, "ms": 1e6, "s": 1e9}
+means = {}
+for path in glob.glob(os.path.join(results, "*-report.csv")):
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            m = re.match(r"([\d.,]+)\s*(\S+)", row.get("Mean", ""))
+            if m:
+                method = row["Method"].strip("'")
+                means["LogBatchOf1000" if "LogBatch" in method else method] = float(m.group(1).replace(",", "")) * units.get(m.group(2), float("nan"))
+def get(name): return means.get(name)
+rows = []
+plain, disabled, caller = get("PlainCall"), get("TrackingDisabled"), get("TrackingEnabledCallerOnly")
+if plain and disabled:
+    rows.append(("Tracked call, tracking disabled", f"{disabled / plain:.2f}x plain ({disabled:.2f} ns vs {plain:.2f} ns)", "<= 1.1x plain", disabled / plain <= 1.1))
+if plain and caller:
+    over = (caller - plain) / 1000
+    rows.append(("Tracked call, enabled (caller thread)", f"{over:.2f} us overhead", "<= 2 us", over <= 2))
+per_request, batched = get("OneRequestPerMetric"), get("BatchedPipeline")
+if per_request and batched:
+    rows.append(("Batched pipeline vs one request per metric", f"{per_request / batched:.1f}x ({1e9 / batched:,.0f} vs {1e9 / per_request:,.0f} metrics/s)", ">= 100x", per_request / batched >= 100))
+sqlite = get("LogBatchOf1000")
+if sqlite:
+    rows.append(("SQLite ingest", f"{1e9 / sqlite:,.0f} points/s", ">= 200,000 points/s", 1e9 / sqlite >= 200_000))
+full = re.search(r"GENCOST_FULL_DIFF=(-?[\d.]+)", gencost)
+inc = re.search(r"GENCOST_INC_DIFF=(-?[\d.]+)", gencost)
+if full:
+    rows.append(("Generator, 500 methods, full build", f"{float(full.group(1)):+.2f} s", "<= 1 s", float(full.group(1)) <= 1))
+if inc:
+    rows.append(("Generator, incremental edit in a *Core body", f"{float(inc.group(1)):+.2f} s", "(no target; small)", None))
+print()
+print("| Target | Measured | Design target | Met |")
+print("|---|---|---|---|")
+for name, measured, target, met in rows:
+    print(f"| {name} | {measured} | {target} | {'-' if met is None else ('yes' if met else 'NO')} |")
+PY

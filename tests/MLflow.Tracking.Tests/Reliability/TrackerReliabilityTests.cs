@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace MLflow.Tracking.Tests.Reliability;
+
+/// <summary>
+/// The tracked-call pipeline (MlflowTracker → REST store → HTTP) under server failures, on loopback: each test asserts
+/// exactly what arrived on the server and that user code never saw an exception.
+/// </summary>
+public sealed class TrackerReliabilityTests
+{
+    [Fact]
+    public async Task Server_down_for_the_whole_run_then_back_loses_nothing()
+    {
+        await using var rig = await ReliabilityRig.StartAsync();
+        rig.Server.Faults = ReliabilityRig.Reset;
+        var expected = Enumerable.Range(0, 5).ToDictionary(i => "down-" + i, i => i);
+
+        foreach (var (name, index) in expected)
+        {
+            rig.TrackedCall(name, index);
+        }
+
+        await rig.WaitForRequestsAsync(3); // several delivery attempts failed while the server was down
+        rig.Server.Faults = null;
+        await rig.Tracker.FlushAsync();
+
+        await rig.AssertExactlyArrivedAsync(expected);
+        Assert.True(rig.Tracker.Statistics.DeliveryFailures > 0);
+        Assert.Equal(0, rig.Tracker.Statistics.OperationsDropped);
+        Assert.Equal(0, rig.Tracker.Statistics.PendingOperations);
+    }
+
+    [Fact]
+    public async Task Flapping_server_answering_every_other_request_with_503_or_a_reset_loses_and_duplicates_nothing()
+    {
+        // With strict alternation, any step needing two requests in a row (experiment lookup then create) fails forever
+        // unless single requests are retried: that is the REST store's MaxRetries (default 7), kept small and fast here.
+        await using var rig = await ReliabilityRig.StartAsync(o => o.MaxRetries = 2);
+        var count = 0;
+        rig.Server.Faults = (request, context) => (Interlocked.Increment(ref count) % 4) switch
+        {
+            1 => ReliabilityRig.Unavailable(request, context),
+            3 => ReliabilityRig.Reset(request, context),
+            _ => Task.FromResult(false),
+        };
+        var expected = Enumerable.Range(0, 30).ToDictionary(i => "flap-" + i, i => i);
+
+        foreach (var (name, index) in expected)
+        {
+            rig.TrackedCall(name, index);
+        }
+
+        await rig.Tracker.FlushAsync();
+
+        await rig.AssertExactlyArrivedAsync(expected);
+        Assert.Equal(rig.Server.RequestCount, 2 * rig.Server.ServedCount); // every other request failed
+        Assert.Equal(0, rig.Tracker.Statistics.OperationsDropped);
+    }
+
+    [Fact]
+    public async Task Server_stalling_past_the_request_timeout_is_retried_until_it_answers()
+    {
+        await using var rig = await ReliabilityRig.StartAsync(o => o.RequestTimeout = TimeSpan.FromMilliseconds(150));
+        var stalls = 3;
+        rig.Server.Faults = async (_, context) =>
+        {
+            if (Interlocked.Decrement(ref stalls) < 0)
+            {
+                return false;
+            }
+
+            // Longer than the client's timeout; the stalled request is then dropped, as behind a gateway that gave up.
+            await Task.Delay(TimeSpan.FromMilliseconds(600), CancellationToken.None);
+            context.Abort();
+            return true;
+        };
+        var expected = Enumerable.Range(0, 4).ToDictionary(i => "slow-" + i, i => i);
+
+        foreach (var (name, index) in expected)
+        {
+            rig.TrackedCall(name, index);
+        }
+
+        await rig.Tracker.FlushAsync();
+
+        await rig.AssertExactlyArrivedAsync(expected);
+        Assert.True(rig.Tracker.Statistics.DeliveryFailures >= 3);
+    }
+
+    [Fact]
+    public async Task Dispose_with_queued_data_delivers_it_before_returning()
+    {
+        await using var rig = await ReliabilityRig.StartAsync(o => o.BatchInterval = TimeSpan.FromMinutes(5));
+        var expected = Enumerable.Range(0, 40).ToDictionary(i => "queued-" + i, i => i);
+        foreach (var (name, index) in expected)
+        {
+            rig.TrackedCall(name, index);
+        }
+
+        rig.Tracker.Dispose(); // what process shutdown does: flush bounded by FlushTimeout
+
+        await rig.AssertExactlyArrivedAsync(expected);
+        Assert.Equal(0, rig.Tracker.Statistics.PendingOperations);
+        Assert.Equal(0, rig.Tracker.Statistics.OperationsDropped);
+    }
+
+    [Fact]
+    public async Task Dispose_while_the_server_is_down_returns_and_counts_the_queued_data_as_dropped()
+    {
+        await using var rig = await ReliabilityRig.StartAsync(o => o.FlushTimeout = TimeSpan.FromMilliseconds(500));
+        rig.Server.Faults = ReliabilityRig.Unavailable;
+        rig.TrackedCall("lost", 1);
+
+        rig.Tracker.Dispose();
+
+        var statistics = rig.Tracker.Statistics;
+        Assert.Equal(0, rig.Server.ServedCount);
+        Assert.Equal(statistics.OperationsQueued, statistics.OperationsDropped + statistics.PendingOperations);
+        Assert.Equal(0, statistics.OperationsDelivered);
+    }
+
+    [Fact]
+    public async Task Ten_thousand_tracked_calls_from_16_threads_arrive_each_with_exactly_its_own_data()
+    {
+        const int Threads = 16;
+        const int CallsPerThread = 625;
+        await using var rig = await ReliabilityRig.StartAsync();
+        var expected = new ConcurrentDictionary<string, int>();
+
+        var workers = Enumerable.Range(0, Threads).Select(t => Task.Factory.StartNew(
+            () =>
+            {
+                for (var i = 0; i < CallsPerThread; i++)
+                {
+                    var index = (t * CallsPerThread) + i;
+                    var name = "t" + t + "-call-" + i;
+                    Assert.Equal(index, rig.TrackedCall(name, index));
+                    expected[name] = index;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+        await Task.WhenAll(workers);
+        await rig.Tracker.FlushAsync();
+
+        Assert.Equal(Threads * CallsPerThread, expected.Count);
+        await rig.AssertExactlyArrivedAsync(expected);
+        var statistics = rig.Tracker.Statistics;
+        Assert.Equal(Threads * CallsPerThread, statistics.RunsStarted);
+        Assert.Equal(statistics.OperationsQueued, statistics.OperationsDelivered);
+        Assert.Equal(0, statistics.OperationsDropped);
+    }
+
+    [Theory]
+    [InlineData("text/html", "<html><body>Proxy login</body></html>")]
+    [InlineData("application/json", "{\"run\": {\"info\": {\"run_id\": \"ab")]
+    public async Task Malformed_200_answers_are_logged_and_counted_and_never_reach_user_code(string contentType, string body)
+    {
+        await using var rig = await ReliabilityRig.StartAsync(o => o.FlushTimeout = TimeSpan.FromMilliseconds(800));
+        rig.Server.Faults = (_, context) => ReliabilityRig.Respond(context, StatusCodes.Status200OK, contentType, body);
+
+        var result = rig.TrackedCall("malformed", 7);
+        await rig.Tracker.FlushAsync();
+
+        Assert.Equal(7, result);
+        Assert.Equal(0, rig.Server.ServedCount);
+        Assert.True(rig.Tracker.Statistics.DeliveryFailures > 0);
+        Assert.Equal(0, rig.Tracker.Statistics.OperationsDelivered);
+        Assert.Contains(rig.Logs.Entries, e => e.Level >= LogLevel.Warning);
+    }
+
+    [Fact]
+    public async Task After_malformed_answers_stop_the_queued_run_arrives_intact()
+    {
+        await using var rig = await ReliabilityRig.StartAsync();
+        rig.Server.Faults = (_, context) => ReliabilityRig.Respond(context, StatusCodes.Status200OK, "text/html", "<html>maintenance</html>");
+        rig.TrackedCall("recovered", 3);
+
+        await rig.WaitForRequestsAsync(2);
+        rig.Server.Faults = null;
+        await rig.Tracker.FlushAsync();
+
+        await rig.AssertExactlyArrivedAsync(new Dictionary<string, int> { ["recovered"] = 3 });
+    }
+}
