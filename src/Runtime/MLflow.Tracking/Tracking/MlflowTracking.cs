@@ -15,11 +15,16 @@ public static class MlflowTracking
     private static readonly object Gate = new();
     private static IRunTracker? _global;
 
+    // Reading an AsyncLocal costs more than the whole disabled wrapper; processes that never install a per-flow
+    // tracker (production: only test fakes do) skip the read. Never reset, so a flow that still holds an override
+    // keeps seeing it.
+    private static volatile bool _flowTrackersInUse;
+
     /// <summary>
     /// The tracker for the current async flow: one installed with <see cref="UseTracker"/> (test fakes), else the
     /// configured one, else a default created on first use from the environment.
     /// </summary>
-    public static IRunTracker Tracker => FlowTracker.Value ?? Volatile.Read(ref _global) ?? CreateDefault();
+    public static IRunTracker Tracker => (_flowTrackersInUse ? FlowTracker.Value : null) ?? Volatile.Read(ref _global) ?? CreateDefault();
 
     /// <summary>Replaces the ambient tracker with one built from <paramref name="options"/>; the previous one is flushed and disposed.</summary>
     /// <param name="options">Where and how to track.</param>
@@ -63,6 +68,7 @@ public static class MlflowTracking
     public static IDisposable UseTracker(IRunTracker tracker)
     {
         ArgumentNullException.ThrowIfNull(tracker);
+        _flowTrackersInUse = true;
         var previous = FlowTracker.Value;
         FlowTracker.Value = tracker;
         return new FlowTrackerRestorer(previous);
