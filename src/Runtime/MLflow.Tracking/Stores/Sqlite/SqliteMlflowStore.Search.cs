@@ -19,10 +19,12 @@ public sealed partial class SqliteMlflowStore
         ArgumentNullException.ThrowIfNull(request);
         try
         {
+            // MLflow's handler checks max_results before anything else (transcript 028: a bad token with no
+            // max_results is answered with the max_results error).
+            var limit = CheckMaxResults(request.MaxResults);
             var filter = SearchFilterParser.ParseExperimentFilter(request.Filter);
             var orders = SearchOrderParser.ParseExperimentOrder(request.OrderBy);
             var offset = PageToken.Decode(request.PageToken);
-            var limit = CheckMaxResults(request.MaxResults);
             return ReadAsync(
                 connection =>
                 {
