@@ -43,9 +43,16 @@ internal sealed class ParamLogger
             return;
         }
 
+        if (value is null)
+        {
+            // As the generated code does: a null object is one "None" param, not a "None" per member.
+            run.LogParam<string?>(_key, null);
+            return;
+        }
+
         foreach (var member in _members)
         {
-            member.Log(run, value is null ? null : member._getter!(value));
+            member.Log(run, member._getter!(value));
         }
     }
 

@@ -77,6 +77,15 @@ public abstract class TrackedBehaviourSuite
     }
 
     [Fact]
+    public void Null_object_param_is_logged_as_one_None_param()
+    {
+        var tracker = new RecordingRunTracker();
+        CreateService(tracker).Configure(null!);
+
+        Assert.Equal(new[] { KeyValuePair.Create("options", "None") }, tracker.SingleRun().Params);
+    }
+
+    [Fact]
     public async Task Task_run_stays_running_until_the_task_completes()
     {
         var tracker = new RecordingRunTracker();
