@@ -13,8 +13,12 @@ dotnet build "$PROJECT/MLflow.Tracking.Benchmarks.csproj" -c Release -v q -nolog
 DLL="$PROJECT/bin/Release/net10.0/MLflow.Tracking.Benchmarks.dll"
 bench() { dotnet "$DLL" --artifacts "$OUT" "$@" | grep -E '^\|' ; }
 
-echo "== TrackedCallBenchmarks (own short job: 3 warm-up + 10 iterations of 20,000 calls)"
+echo "== GeneratedCallBenchmarks: real generated wrappers (own short job: 3 warm-up + 10 iterations of 20,000 calls)"
+bench --filter '*GeneratedCallBenchmarks*'
+echo "== TrackedCallBenchmarks: the wrapper's sequence by hand, worker running or held back"
 bench --filter '*TrackedCallBenchmarks*'
+echo "== ProxyCallBenchmarks: Castle DynamicProxy path"
+bench --filter '*ProxyCallBenchmarks*'
 echo "== MetricThroughputBenchmarks (own job: 2 warm-up + 8 iterations of 2,000 metrics)"
 bench --filter '*MetricThroughputBenchmarks*'
 echo "== SqliteIngestBenchmarks (--job short)"
@@ -29,24 +33,41 @@ results, gencost = sys.argv[1], sys.argv[2]
 units = {"ns": 1, "us": 1e3, "μs": 1e3, "µs": 1e3, "ms": 1e6, "s": 1e9}
 means = {}
 for path in glob.glob(os.path.join(results, "*-report.csv")):
+    suite = os.path.basename(path).split("-report")[0].split(".")[-1]
     with open(path, newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             m = re.match(r"([\d.,]+)\s*(\S+)", row.get("Mean", ""))
             if m:
                 method = row["Method"].strip("'")
-                means["LogBatchOf1000" if "LogBatch" in method else method] = float(m.group(1).replace(",", "")) * units.get(m.group(2), float("nan"))
+                means[suite + "." + method] = float(m.group(1).replace(",", "")) * units.get(m.group(2), float("nan"))
 def get(name): return means.get(name)
 rows = []
-plain, disabled, caller = get("PlainCall"), get("TrackingDisabled"), get("TrackingEnabledCallerOnly")
-if plain and disabled:
-    rows.append(("Tracked call, tracking disabled", f"{disabled / plain:.2f}x plain ({disabled:.2f} ns vs {plain:.2f} ns)", "<= 1.1x plain", disabled / plain <= 1.1))
+g = "GeneratedCallBenchmarks."
+trivial, trivial_off = get(g + "TrivialPlain"), get(g + "TrivialDisabled")
+dot, dot_off, dot_on = get(g + "DotProductPlain"), get(g + "DotProductDisabled"), get(g + "DotProductEnabledCallerOnly")
+if trivial and trivial_off:
+    rows.append(("Generated call, disabled, 1 ns body", f"{trivial_off / trivial:.2f}x plain ({trivial_off - trivial:+.1f} ns)", "<= 1.1x plain", trivial_off / trivial <= 1.1))
+if dot and dot_off:
+    rows.append(("Generated call, disabled, 256-element dot product", f"{dot_off / dot:.2f}x plain ({dot_off:.0f} ns vs {dot:.0f} ns)", "<= 1.1x plain", dot_off / dot <= 1.1))
+if dot and dot_on:
+    over = (dot_on - dot) / 1000
+    rows.append(("Generated call, enabled (caller thread)", f"{over:.2f} us overhead", "<= 2 us", over <= 2))
+t = "TrackedCallBenchmarks."
+plain, caller = get(t + "PlainCall"), get(t + "TrackingEnabledCallerOnly")
 if plain and caller:
     over = (caller - plain) / 1000
-    rows.append(("Tracked call, enabled (caller thread)", f"{over:.2f} us overhead", "<= 2 us", over <= 2))
-per_request, batched = get("OneRequestPerMetric"), get("BatchedPipeline")
+    rows.append(("Hand-written wrapper, enabled (caller thread)", f"{over:.2f} us overhead", "<= 2 us", over <= 2))
+p = "ProxyCallBenchmarks."
+pplain, poff, pon = get(p + "PlainCall"), get(p + "ProxyDisabled"), get(p + "ProxyEnabledCallerOnly")
+if pplain and poff:
+    rows.append(("DynamicProxy call, disabled", f"{poff:.1f} ns vs {pplain:.1f} ns plain ({poff - pplain:+.1f} ns)", "(measured beside)", None))
+if pplain and pon:
+    rows.append(("DynamicProxy call, enabled (caller thread)", f"{(pon - pplain) / 1000:.2f} us overhead", "(measured beside)", None))
+m = "MetricThroughputBenchmarks."
+per_request, batched = get(m + "OneRequestPerMetric"), get(m + "BatchedPipeline")
 if per_request and batched:
     rows.append(("Batched pipeline vs one request per metric", f"{per_request / batched:.1f}x ({1e9 / batched:,.0f} vs {1e9 / per_request:,.0f} metrics/s)", ">= 100x", per_request / batched >= 100))
-sqlite = get("LogBatchOf1000")
+sqlite = next((v for k, v in means.items() if k.startswith("SqliteIngestBenchmarks.")), None)
 if sqlite:
     rows.append(("SQLite ingest", f"{1e9 / sqlite:,.0f} points/s", ">= 200,000 points/s", 1e9 / sqlite >= 200_000))
 full = re.search(r"GENCOST_FULL_DIFF=(-?[\d.]+)", gencost)
