@@ -326,7 +326,9 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     {
         try
         {
-            FlushCoreAsync(CancellationToken.None).Wait(_options.FlushTimeout);
+            // Dispose, not just flush: it delivers what is queued (bounded by FlushTimeout) and then releases the
+            // store, so a SQLite file is checkpointed and closed and mlflow.db holds every run on its own.
+            DisposeAsync().AsTask().Wait(_options.FlushTimeout + _options.FlushTimeout);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
