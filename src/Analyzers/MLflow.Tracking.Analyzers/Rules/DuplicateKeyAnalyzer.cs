@@ -7,27 +7,13 @@ namespace MLflow.Tracking.Analyzers;
 
 /// <summary>MLFLOW006: two params, or two metrics, of one tracked run end up under the same key.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DuplicateKeyAnalyzer : DiagnosticAnalyzer
+public sealed class DuplicateKeyAnalyzer : MethodSymbolAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DuplicateKey);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownTypes.TryCreate(start.Compilation);
-            if (known is not null)
-            {
-                start.RegisterSymbolAction(c => Analyze(c, known), SymbolKind.Method);
-            }
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, KnownTypes known)
+    private protected override void Analyze(SymbolAnalysisContext context, KnownTypes known)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (!TrackedRunModel.IsTrackedRun(method, known))

@@ -6,7 +6,7 @@ namespace MLflow.Tracking.Analyzers;
 
 /// <summary>MLFLOW008: [TrackedRun] names an experiment MLflow refuses (empty, whitespace, over 500 characters) or a run name over 250.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InvalidRunNamingAnalyzer : DiagnosticAnalyzer
+public sealed class InvalidRunNamingAnalyzer : MethodSymbolAnalyzer
 {
     /// <summary>MLflow's limit on experiment names.</summary>
     public const int MaxExperimentNameLength = 500;
@@ -18,21 +18,7 @@ public sealed class InvalidRunNamingAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidRunNaming);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownTypes.TryCreate(start.Compilation);
-            if (known is not null)
-            {
-                start.RegisterSymbolAction(c => Analyze(c, known), SymbolKind.Method);
-            }
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, KnownTypes known)
+    private protected override void Analyze(SymbolAnalysisContext context, KnownTypes known)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (method.PartialDefinitionPart is not null || known.FindAttribute(method, known.TrackedRun) is not { } attribute)

@@ -12,28 +12,14 @@ namespace MLflow.Tracking.Analyzers;
 /// MLFLOW007: its signature must be one the generator can wrap, with a matching &lt;Name&gt;Core method.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TrackedRunShapeAnalyzer : DiagnosticAnalyzer
+public sealed class TrackedRunShapeAnalyzer : MethodSymbolAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.TrackedRunNotPartial, Descriptors.UnsupportedSignature);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownTypes.TryCreate(start.Compilation);
-            if (known is not null)
-            {
-                start.RegisterSymbolAction(c => Analyze(c, known), SymbolKind.Method);
-            }
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, KnownTypes known)
+    private protected override void Analyze(SymbolAnalysisContext context, KnownTypes known)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (!TrackedRunModel.IsTrackedRun(method, known))

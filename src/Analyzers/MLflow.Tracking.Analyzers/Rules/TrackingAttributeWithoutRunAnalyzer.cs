@@ -9,27 +9,13 @@ namespace MLflow.Tracking.Analyzers;
 /// [LogParam]/[LogMetric] on properties and fields are fine: they apply when an object is passed to or returned from a run.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TrackingAttributeWithoutRunAnalyzer : DiagnosticAnalyzer
+public sealed class TrackingAttributeWithoutRunAnalyzer : MethodSymbolAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.TrackingAttributeWithoutRun);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownTypes.TryCreate(start.Compilation);
-            if (known is not null)
-            {
-                start.RegisterSymbolAction(c => Analyze(c, known), SymbolKind.Method);
-            }
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, KnownTypes known)
+    private protected override void Analyze(SymbolAnalysisContext context, KnownTypes known)
     {
         var method = (IMethodSymbol)context.Symbol;
         if (method.PartialDefinitionPart is not null || known.FindAttribute(method, known.TrackedRun) is not null)
