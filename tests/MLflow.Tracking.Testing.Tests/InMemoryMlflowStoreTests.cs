@@ -207,7 +207,9 @@ public sealed class InMemoryMlflowStoreTests
     [Fact]
     public async Task Search_runs_orders_newest_first_by_default_and_pages()
     {
-        var ids = new[] { await NewRunAsync(), await NewRunAsync(), await NewRunAsync() };
+        // Distinct start times: MLflow breaks start_time ties by run id, which is random.
+        var start = DateTimeOffset.UtcNow;
+        var ids = new[] { await NewRunAsync(start), await NewRunAsync(start.AddSeconds(1)), await NewRunAsync(start.AddSeconds(2)) };
 
         var first = await _store.SearchRunsAsync(new RunSearchRequest { ExperimentIds = new[] { "0" }, MaxResults = 2 }, None);
         var rest = await _store.SearchRunsAsync(new RunSearchRequest { ExperimentIds = new[] { "0" }, MaxResults = 2, PageToken = first.NextPageToken }, None);
@@ -240,5 +242,5 @@ public sealed class InMemoryMlflowStoreTests
         Assert.Equal("renamed", (await _store.GetRunAsync(runId, None)).Data.Tags["mlflow.runName"]);
     }
 
-    private async Task<string> NewRunAsync() => (await _store.CreateRunAsync(new CreateRunRequest { ExperimentId = "0", StartTime = DateTimeOffset.UtcNow }, None)).Info.RunId;
+    private async Task<string> NewRunAsync(DateTimeOffset? startTime = null) => (await _store.CreateRunAsync(new CreateRunRequest { ExperimentId = "0", StartTime = startTime ?? DateTimeOffset.UtcNow }, None)).Info.RunId;
 }
