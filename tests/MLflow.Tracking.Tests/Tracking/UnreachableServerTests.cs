@@ -32,7 +32,21 @@ public sealed class UnreachableServerTests
 
         Assert.True(tracker.IsEnabled);
         Assert.Equal(0, tracker.Statistics.OperationsDelivered);
+
+        // The flush above is bounded, so it may return before the worker's first attempt has failed; wait (bounded)
+        // for that attempt rather than assume its timing.
+        await WaitForDeliveryFailureAsync(tracker, TimeSpan.FromSeconds(15));
         Assert.True(tracker.Statistics.DeliveryFailures > 0);
+        Assert.Equal(0, tracker.Statistics.OperationsDelivered);
+    }
+
+    private static async Task WaitForDeliveryFailureAsync(MlflowTracker tracker, TimeSpan limit)
+    {
+        var deadline = DateTime.UtcNow + limit;
+        while (tracker.Statistics.DeliveryFailures == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
     }
 
     private static int ClosedPort()
