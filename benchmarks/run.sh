@@ -21,6 +21,8 @@ echo "== ProxyCallBenchmarks: Castle DynamicProxy path"
 bench --filter '*ProxyCallBenchmarks*'
 echo "== MetricThroughputBenchmarks (own job: 2 warm-up + 8 iterations of 2,000 metrics)"
 bench --filter '*MetricThroughputBenchmarks*'
+echo "== RunDeliveryBenchmarks (own job: 1 warm-up + 6 iterations of 200 runs; server answers after 2 ms)"
+bench --filter '*RunDeliveryBenchmarks*'
 echo "== SqliteIngestBenchmarks (--job short)"
 bench --filter '*SqliteIngestBenchmarks*' --job short
 echo "== Generator cost"
@@ -67,6 +69,16 @@ m = "MetricThroughputBenchmarks."
 per_request, batched = get(m + "OneRequestPerMetric"), get(m + "BatchedPipeline")
 if per_request and batched:
     rows.append(("Batched pipeline vs one request per metric", f"{per_request / batched:.1f}x ({1e9 / batched:,.0f} vs {1e9 / per_request:,.0f} metrics/s)", ">= 100x", per_request / batched >= 100))
+# Parameterised suites: the report's Method column repeats, so keep the rows apart by their parameter.
+for path in glob.glob(os.path.join(results, "*RunDeliveryBenchmarks-report.csv")):
+    with open(path, newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            m = re.match(r"([\d.,]+)\s*(\S+)", row.get("Mean", ""))
+            if m:
+                means["RunDelivery." + row["DeliveryConcurrency"]] = float(m.group(1).replace(",", "")) * units.get(m.group(2), float("nan"))
+one, four = get("RunDelivery.1"), get("RunDelivery.4")
+if one and four:
+    rows.append(("Short runs to a 2 ms server, 4 at once vs 1", f"{one / four:.1f}x ({1e9 / four:,.0f} vs {1e9 / one:,.0f} runs/s)", "(measured beside)", None))
 sqlite = next((v for k, v in means.items() if k.startswith("SqliteIngestBenchmarks.")), None)
 if sqlite:
     rows.append(("SQLite ingest", f"{1e9 / sqlite:,.0f} points/s", ">= 200,000 points/s", 1e9 / sqlite >= 200_000))

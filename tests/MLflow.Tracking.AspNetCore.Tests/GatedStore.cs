@@ -16,6 +16,8 @@ internal sealed class GatedStore : IMlflowStore
 
     public TaskCompletionSource CreateRunEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public TaskCompletionSource PingEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public bool CreateRunCompleted { get; private set; }
 
     public bool GatePing { get; init; }
@@ -26,6 +28,7 @@ internal sealed class GatedStore : IMlflowStore
 
     public async Task<string> PingAsync(CancellationToken cancellationToken)
     {
+        PingEntered.TrySetResult();
         if (GatePing)
         {
             await Gate.Task.WaitAsync(cancellationToken);

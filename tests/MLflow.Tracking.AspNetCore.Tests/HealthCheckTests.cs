@@ -49,9 +49,14 @@ public sealed class HealthCheckTests
     public async Task Store_slower_than_the_threshold_is_degraded()
     {
         var store = new GatedStore { GatePing = true };
-        _ = Task.Delay(100).ContinueWith(_ => store.Gate.TrySetResult(), TaskScheduler.Default);
+        var check = CheckAsync(store, o => o.DegradedThreshold = TimeSpan.FromMilliseconds(1), timeout: TimeSpan.FromSeconds(30));
 
-        var entry = await CheckAsync(store, o => o.DegradedThreshold = TimeSpan.FromMilliseconds(1), timeout: TimeSpan.FromSeconds(30));
+        // The gate opens only once the ping is waiting on it, so the answer always takes longer than the threshold
+        // however slowly the check itself gets going on a loaded machine.
+        await store.PingEntered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(50);
+        store.Gate.TrySetResult();
+        var entry = await check;
 
         Assert.Equal(HealthStatus.Degraded, entry.Status);
         Assert.Contains("answered slowly", entry.Description, StringComparison.Ordinal);

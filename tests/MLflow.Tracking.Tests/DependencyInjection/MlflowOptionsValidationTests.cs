@@ -68,6 +68,14 @@ public sealed class MlflowOptionsValidationTests
     }
 
     [Fact]
+    public void Delivery_concurrency_below_one_is_reported_with_its_value()
+    {
+        var result = Validate(o => o.DeliveryConcurrency = 0);
+
+        Assert.Equal("MLflow:DeliveryConcurrency must be at least 1, but is 0.", Assert.Single(result.Failures!));
+    }
+
+    [Fact]
     public void Username_without_password_is_refused_without_echoing_credentials()
     {
         var result = Validate(o => o.Username = "alice-secret-user");

@@ -90,11 +90,8 @@ internal sealed class ReliabilityRig : IAsyncDisposable
     /// <summary>Waits (bounded) until the server has received at least <paramref name="count"/> requests.</summary>
     public async Task WaitForRequestsAsync(long count)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (Server.RequestCount < count)
-        {
-            await Task.Delay(10, timeout.Token);
-        }
+        await Eventually.UntilAsync(() => Server.RequestCount >= count);
+        Assert.True(Server.RequestCount >= count, $"the server received {Server.RequestCount} of {count} requests");
     }
 
     /// <summary>Every run of the experiment on the server, by run name.</summary>

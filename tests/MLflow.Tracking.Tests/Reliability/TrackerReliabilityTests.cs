@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using MLflow.Tracking.TestSupport;
 
 namespace MLflow.Tracking.Tests.Reliability;
 
@@ -131,7 +132,10 @@ public sealed class TrackerReliabilityTests
     {
         const int Threads = 16;
         const int CallsPerThread = 625;
-        await using var rig = await ReliabilityRig.StartAsync();
+
+        // A generous flush bound: the test is about exactness, not speed, and on a loaded 2-core machine 10,000 runs
+        // over loopback HTTP can take longer than the rig's usual 15 s.
+        await using var rig = await ReliabilityRig.StartAsync(o => o.FlushTimeout = TimeSpan.FromMinutes(3));
         var expected = new ConcurrentDictionary<string, int>();
 
         var workers = Enumerable.Range(0, Threads).Select(t => Task.Factory.StartNew(
@@ -169,6 +173,7 @@ public sealed class TrackerReliabilityTests
 
         var result = rig.TrackedCall("malformed", 7);
         await rig.Tracker.FlushAsync();
+        await Eventually.UntilAsync(() => rig.Tracker.Statistics.DeliveryFailures > 0);
 
         Assert.Equal(7, result);
         Assert.Equal(0, rig.Server.ServedCount);

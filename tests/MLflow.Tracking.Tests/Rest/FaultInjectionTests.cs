@@ -75,7 +75,7 @@ public sealed class FaultInjectionTests
             await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         var options = RestTestClients.Options(server.BaseUri, maxRetries: 1);
-        options.RequestTimeout = TimeSpan.FromMilliseconds(200);
+        options.RequestTimeout = TimeSpan.FromMilliseconds(500);
         await using var client = RestTestClients.Client(options);
 
         var error = await Assert.ThrowsAsync<MlflowNetworkException>(() => client.Experiments.GetAsync("1"));
@@ -142,14 +142,21 @@ public sealed class FaultInjectionTests
     [Fact]
     public async Task Cancellation_by_the_caller_is_not_retried_and_surfaces_as_cancellation()
     {
+        var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var server = await LoopbackServer.StartAsync(async (_, context) =>
         {
+            received.TrySetResult();
             await Task.Delay(TimeSpan.FromSeconds(5), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
         });
         await using var client = RestTestClients.Client(server.BaseUri, maxRetries: 3);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        using var cancel = new CancellationTokenSource();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Experiments.GetAsync("1", cancel.Token));
+        // Cancelled once the request is on the server, so the one request is certain to have been sent.
+        var call = client.Experiments.GetAsync("1", cancel.Token);
+        await received.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
 
         Assert.Single(server.Requests);
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using MLflow.Tracking.Tests.Tracking.Support;
+using MLflow.Tracking.TestSupport;
 
 namespace MLflow.Tracking.Tests.Tracking;
 
@@ -35,18 +36,9 @@ public sealed class UnreachableServerTests
 
         // The flush above is bounded, so it may return before the worker's first attempt has failed; wait (bounded)
         // for that attempt rather than assume its timing.
-        await WaitForDeliveryFailureAsync(tracker, TimeSpan.FromSeconds(15));
+        await Eventually.UntilAsync(() => tracker.Statistics.DeliveryFailures > 0);
         Assert.True(tracker.Statistics.DeliveryFailures > 0);
         Assert.Equal(0, tracker.Statistics.OperationsDelivered);
-    }
-
-    private static async Task WaitForDeliveryFailureAsync(MlflowTracker tracker, TimeSpan limit)
-    {
-        var deadline = DateTime.UtcNow + limit;
-        while (tracker.Statistics.DeliveryFailures == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
     }
 
     private static int ClosedPort()

@@ -76,6 +76,13 @@ public sealed class MlflowOptions
     /// <summary>How many operations may wait in the background pipeline; beyond that new metrics, params and tags are dropped, counted and logged (run starts and ends never are).</summary>
     public int MaxQueueLength { get; set; } = 100_000;
 
+    /// <summary>
+    /// How many runs the background pipeline delivers at once to a tracking server. Each run's own operations stay in
+    /// order; a nested run is created only after its parent. The SQLite store has one writer, so it always delivers one
+    /// run at a time.
+    /// </summary>
+    public int DeliveryConcurrency { get; set; } = 4;
+
     /// <summary>The options MLflow's own environment variables describe, over the defaults.</summary>
     public static MlflowOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 

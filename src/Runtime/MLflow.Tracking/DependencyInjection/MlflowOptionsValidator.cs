@@ -62,6 +62,11 @@ public sealed class MlflowOptionsValidator : IValidateOptions<MlflowOptions>
             failures.Add($"MLflow:MaxQueueLength must be at least 1, but is {Format(options.MaxQueueLength)}.");
         }
 
+        if (options.DeliveryConcurrency <= 0)
+        {
+            failures.Add($"MLflow:DeliveryConcurrency must be at least 1, but is {Format(options.DeliveryConcurrency)}.");
+        }
+
         if (options.ExperimentName is { Length: > 500 })
         {
             failures.Add($"MLflow:ExperimentName must be at most 500 characters, but has {Format(options.ExperimentName.Length)}.");

@@ -324,9 +324,8 @@ public sealed partial class MlflowTracker
             return false;
         }
 
-        if (!_inOutage)
+        if (Interlocked.Exchange(ref _inOutage, 1) == 0)
         {
-            _inOutage = true;
             _logger.LogWarning("The MLflow tracking store {Store} is unreachable ({Error}); run data is kept and retried.", client.Store.Description, exception.GetType().Name + ": " + exception.Message);
         }
         else

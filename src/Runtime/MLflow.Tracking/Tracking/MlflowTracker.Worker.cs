@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,12 +14,12 @@ public sealed partial class MlflowTracker
     private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    // Worker state: only touched while _gate is held.
+    // Worker state: only touched while _gate is held (the deliveries of one wave share the experiment cache).
     private readonly List<TrackedRun> _workList = new();
     private readonly List<TaskCompletionSource> _flushWaiters = new();
-    private readonly Dictionary<string, string> _experimentIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _experimentIds = new(StringComparer.Ordinal);
     private bool _storeOpenFailed;
-    private bool _inOutage;
+    private int _inOutage; // 1 while the store is unreachable; deliveries of one wave may set it at once
     private volatile bool _hasWork;
     private volatile bool _backingOff;
 
@@ -36,6 +37,7 @@ public sealed partial class MlflowTracker
                 }
 
                 bool delivered;
+                var deliveredBefore = Interlocked.Read(ref _operationsDelivered);
                 await _gate.WaitAsync(token).ConfigureAwait(false);
                 try
                 {
@@ -48,6 +50,13 @@ public sealed partial class MlflowTracker
 
                 if (!delivered)
                 {
+                    // The backoff grows only while nothing gets through: a flapping store that still takes some of
+                    // the data is retried at the initial pace.
+                    if (Interlocked.Read(ref _operationsDelivered) != deliveredBefore)
+                    {
+                        backoff = InitialBackoff;
+                    }
+
                     _backingOff = true;
                     await Task.Delay(backoff, token).ConfigureAwait(false);
                     backoff = backoff * 2 > MaxBackoff ? MaxBackoff : backoff * 2;
@@ -120,33 +129,11 @@ public sealed partial class MlflowTracker
             return true;
         }
 
-        var done = 0;
-        var ok = true;
-        try
-        {
-            for (; done < _workList.Count; done++)
-            {
-                var run = _workList[done];
-                if (!await DeliverRunAsync(client, run, cancellationToken).ConfigureAwait(false))
-                {
-                    ok = false;
-                    break;
-                }
-
-                run.InWorkList = false;
-            }
-        }
-        finally
-        {
-            _workList.RemoveRange(0, done);
-            _hasWork = _workList.Count > 0;
-        }
-
+        var ok = await DeliverWorkListAsync(client, cancellationToken).ConfigureAwait(false);
         if (ok)
         {
-            if (_inOutage)
+            if (Interlocked.Exchange(ref _inOutage, 0) != 0)
             {
-                _inOutage = false;
                 _logger.LogInformation("The MLflow tracking store {Store} answers again; queued run data was delivered.", client.Store.Description);
             }
 
@@ -154,6 +141,67 @@ public sealed partial class MlflowTracker
         }
 
         return ok;
+    }
+
+    /// <summary>
+    /// Delivers the work list in waves of up to <see cref="MlflowOptions.DeliveryConcurrency"/> runs, in list order.
+    /// A wave ends before a run whose parent still awaits creation (its <c>mlflow.parentRunId</c> needs the parent's
+    /// id). After a wave with an unreachable store no further wave starts; runs not delivered keep their place.
+    /// </summary>
+    private async Task<bool> DeliverWorkListAsync(MlflowClient client, CancellationToken cancellationToken)
+    {
+        // One writer suits SQLite: concurrent transactions there only wait on each other's locks.
+        var concurrency = client.Store is Stores.Sqlite.SqliteMlflowStore ? 1 : _deliveryConcurrency;
+        var ok = true;
+        var next = 0;
+        try
+        {
+            while (ok && next < _workList.Count)
+            {
+                var waveStart = next;
+                next++;
+                while (next < _workList.Count && next - waveStart < concurrency && _workList[next].ParentRun is not { NeedsCreate: true })
+                {
+                    next++;
+                }
+
+                if (next - waveStart == 1)
+                {
+                    ok = await DeliverAndSettleAsync(client, _workList[waveStart], cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var deliveries = new Task<bool>[next - waveStart];
+                for (var i = 0; i < deliveries.Length; i++)
+                {
+                    deliveries[i] = DeliverAndSettleAsync(client, _workList[waveStart + i], cancellationToken);
+                }
+
+                foreach (var delivered in await Task.WhenAll(deliveries).ConfigureAwait(false))
+                {
+                    ok &= delivered;
+                }
+            }
+        }
+        finally
+        {
+            _workList.RemoveAll(static run => !run.InWorkList);
+            _hasWork = _workList.Count > 0;
+        }
+
+        return ok;
+    }
+
+    /// <summary>Delivers one run; once all of it has arrived it leaves the work list.</summary>
+    private async Task<bool> DeliverAndSettleAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
+    {
+        if (!await DeliverRunAsync(client, run, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        run.InWorkList = false;
+        return true;
     }
 
     private void Ingest(in RunOperation operation)

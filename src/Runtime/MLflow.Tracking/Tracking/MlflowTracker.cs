@@ -36,6 +36,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     private readonly bool _synchronous;
     private readonly bool _ownsClient;
     private readonly int _maxQueueLength;
+    private readonly int _deliveryConcurrency;
     private readonly Channel<RunOperation> _queue;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly SemaphoreSlim _wakeSignal = new(0);
@@ -88,6 +89,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         _ownsClient = ownsClient;
         _synchronous = _options.Synchronous;
         _maxQueueLength = Math.Max(1, _options.MaxQueueLength);
+        _deliveryConcurrency = Math.Max(1, _options.DeliveryConcurrency);
         _queue = Channel.CreateUnbounded<RunOperation>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false, AllowSynchronousContinuations = false });
 
         disabledReason ??= !_options.Enabled ? "MlflowOptions.Enabled is false." : client is null ? CheckTrackingUri(_options) : null;
