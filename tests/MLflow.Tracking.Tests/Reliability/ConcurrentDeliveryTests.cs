@@ -94,27 +94,19 @@ public sealed class ConcurrentDeliveryTests
         public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
         /// <summary>Holds the request until <paramref name="count"/> are in flight (at most 10 s), then lets the server answer.</summary>
-        public async Task<bool> HoldUntilAsync(int count)
-        {
-            Enter();
-            try
-            {
-                await Eventually.UntilAsync(() => Volatile.Read(ref _maxInFlight) >= count, TimeSpan.FromSeconds(10));
-                return false;
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _inFlight);
-            }
-        }
+        public Task<bool> HoldUntilAsync(int count) =>
+            HoldWhileAsync(() => Eventually.UntilAsync(() => MaxInFlight >= count, TimeSpan.FromSeconds(10)));
 
         /// <summary>Holds the request for <paramref name="delay"/>, then lets the server answer.</summary>
-        public async Task<bool> HoldForAsync(TimeSpan delay)
+        public Task<bool> HoldForAsync(TimeSpan delay) => HoldWhileAsync(() => Task.Delay(delay));
+
+        /// <summary>Counts the request as in flight while <paramref name="wait"/> runs; false lets the store answer it.</summary>
+        private async Task<bool> HoldWhileAsync(Func<Task> wait)
         {
             Enter();
             try
             {
-                await Task.Delay(delay);
+                await wait();
                 return false;
             }
             finally
