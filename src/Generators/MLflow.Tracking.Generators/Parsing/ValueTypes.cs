@@ -14,21 +14,15 @@ internal static class ValueTypes
             return true;
         }
 
+        if (IsNumber(type.SpecialType))
+        {
+            return true;
+        }
+
         switch (type.SpecialType)
         {
             case SpecialType.System_Boolean:
             case SpecialType.System_Char:
-            case SpecialType.System_SByte:
-            case SpecialType.System_Byte:
-            case SpecialType.System_Int16:
-            case SpecialType.System_UInt16:
-            case SpecialType.System_Int32:
-            case SpecialType.System_UInt32:
-            case SpecialType.System_Int64:
-            case SpecialType.System_UInt64:
-            case SpecialType.System_Decimal:
-            case SpecialType.System_Single:
-            case SpecialType.System_Double:
             case SpecialType.System_String:
             case SpecialType.System_DateTime:
                 return true;
@@ -61,7 +55,13 @@ internal static class ValueTypes
         var underlying = UnwrapNullable(type);
         isNullable = !SymbolEqualityComparer.Default.Equals(underlying, type);
         isDouble = underlying.SpecialType == SpecialType.System_Double;
-        switch (underlying.SpecialType)
+        return IsNumber(underlying.SpecialType);
+    }
+
+    /// <summary>The built-in integer and floating-point types and decimal: what converts to a metric's double.</summary>
+    private static bool IsNumber(SpecialType type)
+    {
+        switch (type)
         {
             case SpecialType.System_SByte:
             case SpecialType.System_Byte:
