@@ -10,29 +10,18 @@ namespace MLflow.Tracking.Analyzers;
 /// keys of direct logging calls.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class InvalidKeyAnalyzer : DiagnosticAnalyzer
+public sealed class InvalidKeyAnalyzer : TrackingAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidKey);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownTypes known)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownTypes.TryCreate(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            var runTag = start.Compilation.GetTypeByMetadataName("MLflow.Tracking.RunTagAttribute");
-            start.RegisterSymbolAction(c => AnalyzeSymbol(c, known, runTag), SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
-            start.RegisterOperationAction(c => AnalyzeCall(c, LoggingCall.FromInvocation((IInvocationOperation)c.Operation, known)), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeCall(c, LoggingCall.FromObjectCreation((IObjectCreationOperation)c.Operation, known)), OperationKind.ObjectCreation);
-        });
+        var runTag = start.Compilation.GetTypeByMetadataName("MLflow.Tracking.RunTagAttribute");
+        start.RegisterSymbolAction(c => AnalyzeSymbol(c, known, runTag), SymbolKind.Method, SymbolKind.Property, SymbolKind.Field, SymbolKind.NamedType);
+        start.RegisterOperationAction(c => AnalyzeCall(c, LoggingCall.FromInvocation((IInvocationOperation)c.Operation, known)), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeCall(c, LoggingCall.FromObjectCreation((IObjectCreationOperation)c.Operation, known)), OperationKind.ObjectCreation);
     }
 
     private static void AnalyzeSymbol(SymbolAnalysisContext context, KnownTypes known, INamedTypeSymbol? runTag)

@@ -6,27 +6,21 @@ namespace MLflow.Tracking.Analyzers;
 
 /// <summary>MLFLOW004: [LogMetric] on a return value, property or field that is not a number.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MetricNotNumericAnalyzer : DiagnosticAnalyzer
+public sealed class MetricNotNumericAnalyzer : TrackingAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.MetricNotNumeric);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownTypes known)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
+        if (known.LogMetric is null)
         {
-            var known = KnownTypes.TryCreate(start.Compilation);
-            if (known is null || known.LogMetric is null)
-            {
-                return;
-            }
+            return;
+        }
 
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, known), SymbolKind.Method);
-            start.RegisterSymbolAction(c => AnalyzeMember(c, known), SymbolKind.Property, SymbolKind.Field);
-        });
+        start.RegisterSymbolAction(c => AnalyzeMethod(c, known), SymbolKind.Method);
+        start.RegisterSymbolAction(c => AnalyzeMember(c, known), SymbolKind.Property, SymbolKind.Field);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, KnownTypes known)

@@ -7,28 +7,17 @@ namespace MLflow.Tracking.Analyzers;
 
 /// <summary>MLFLOW001: a secret is logged as a param or tag, through attributes or direct logging calls.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretLoggedAnalyzer : DiagnosticAnalyzer
+public sealed class SecretLoggedAnalyzer : TrackingAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.SecretLogged);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    private protected override void Start(CompilationStartAnalysisContext start, KnownTypes known)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(start =>
-        {
-            var known = KnownTypes.TryCreate(start.Compilation);
-            if (known is null)
-            {
-                return;
-            }
-
-            start.RegisterSymbolAction(c => AnalyzeMethod(c, known), SymbolKind.Method);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, known), OperationKind.Invocation);
-            start.RegisterOperationAction(c => AnalyzeObjectCreation(c, known), OperationKind.ObjectCreation);
-        });
+        start.RegisterSymbolAction(c => AnalyzeMethod(c, known), SymbolKind.Method);
+        start.RegisterOperationAction(c => AnalyzeInvocation(c, known), OperationKind.Invocation);
+        start.RegisterOperationAction(c => AnalyzeObjectCreation(c, known), OperationKind.ObjectCreation);
     }
 
     private static void AnalyzeMethod(SymbolAnalysisContext context, KnownTypes known)
