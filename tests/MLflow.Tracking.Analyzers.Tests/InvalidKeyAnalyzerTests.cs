@@ -4,7 +4,7 @@ namespace MLflow.Tracking.Analyzers.Tests;
 
 public class InvalidKeyAnalyzerTests
 {
-    private static Task VerifyAsync(string source) => AnalyzerVerifier<InvalidKeyAnalyzer>.VerifyAsync(source);
+    private static Task VerifyAsync(string source) => BuildVerifier.VerifyAsync(source);
 
     [Theory]
     [InlineData("learning_rate")]
@@ -17,6 +17,7 @@ public class InvalidKeyAnalyzerTests
             [TrackedRun]
             [return: LogMetric("{{key}}")]
             public partial double Train([LogParam("{{key}}")] int epochs);
+            private double TrainCore(int epochs) => epochs;
         }
         """);
 
@@ -35,6 +36,7 @@ public class InvalidKeyAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam({|MLFLOW005:"{{key}}"|})] int epochs);
+            private void TrainCore(int epochs) { }
         }
         """);
 

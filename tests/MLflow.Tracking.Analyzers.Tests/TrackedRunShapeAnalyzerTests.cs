@@ -4,7 +4,7 @@ namespace MLflow.Tracking.Analyzers.Tests;
 
 public class TrackedRunShapeAnalyzerTests
 {
-    private static Task VerifyAsync(string source) => AnalyzerVerifier<TrackedRunShapeAnalyzer>.VerifyAsync(source);
+    private static Task VerifyAsync(string source) => BuildVerifier.VerifyAsync(source);
 
     [Fact]
     public Task Partial_declaration_with_matching_core_is_accepted() => VerifyAsync("""

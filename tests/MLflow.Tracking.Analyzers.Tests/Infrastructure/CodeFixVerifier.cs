@@ -11,12 +11,14 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
+    public const string Usings = "using System;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing MLflow.Tracking;\n";
+
     public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null)
     {
         var test = new Test
         {
-            TestCode = AnalyzerVerifier<TAnalyzer>.Usings + source,
-            FixedCode = AnalyzerVerifier<TAnalyzer>.Usings + fixedSource,
+            TestCode = Usings + source,
+            FixedCode = Usings + fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
         };
         if (iterations is { } count)
