@@ -66,6 +66,13 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         "An experiment name must not be empty or whitespace and is at most 500 characters; a run name is at most 250 characters.");
 
+    public static readonly DiagnosticDescriptor ReservedTagKey = Create(
+        DiagnosticIds.ReservedTagKey,
+        "[RunTag] key is reserved by MLflow",
+        "Run tag key '{0}' is reserved by MLflow for its system tags, so the tag is never set: {1}",
+        DiagnosticSeverity.Error,
+        "MLflow reserves tag keys starting with 'mlflow.' for the system tags it and the tracker set (run name, user, source, parent run). A constant tag under such a key is refused at run time; mlflow.runName beside the run name would make MLflow refuse the whole run.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
 }
