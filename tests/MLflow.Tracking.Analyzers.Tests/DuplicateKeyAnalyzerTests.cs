@@ -51,4 +51,21 @@ public class DuplicateKeyAnalyzerTests
             private Task<Result> TrainAsyncCore() => Task.FromResult(new Result(1, 2));
         }
         """);
+
+    [Fact]
+    public Task Collection_member_is_not_logged_so_its_key_cannot_collide() => VerifyAsync("""
+        public sealed class Options
+        {
+            public int BatchSize { get; set; }
+            public List<int> Layers { get; set; } = new();
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] Options options, [LogParam("options.Layers")] string layers);
+
+            private void TrainCore(Options options, string layers) { }
+        }
+        """);
 }

@@ -11,6 +11,9 @@ public class InvalidKeyAnalyzerTests
     [InlineData("model/layer-1.dropout")]
     [InlineData("eval: f1 score")]
     [InlineData("a.b.c")]
+    [InlineData("précision")] // MLflow's rule is Python's Unicode \w: MLflow 3.5.1 and the runtime accept it.
+    [InlineData("naïve")]
+    [InlineData("損失")]
     public Task Valid_keys_are_accepted(string key) => VerifyAsync($$"""
         public partial class Trainer
         {
@@ -24,7 +27,6 @@ public class InvalidKeyAnalyzerTests
     [Theory]
     [InlineData("")]
     [InlineData("bad key!")]
-    [InlineData("naïve")]
     [InlineData("/leading")]
     [InlineData("a/../b")]
     [InlineData("./a")]

@@ -244,4 +244,58 @@ public class SecretLoggedAnalyzerTests
             public void SetPassword(string password) => Password = password;
         }
         """);
+
+    [Fact]
+    public Task Secret_member_of_an_interface_typed_parameter_is_reported() => VerifyAsync("""
+        public interface ICredentials
+        {
+            string User { get; }
+            string Password { get; }
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] ICredentials {|MLFLOW001:creds|});
+
+            private void TrainCore(ICredentials creds) { }
+        }
+        """);
+
+    [Fact]
+    public Task Collection_members_are_not_logged_so_their_names_are_not_judged() => VerifyAsync("""
+        public sealed class Options
+        {
+            public int BatchSize { get; set; }
+            public List<string> ApiKeys { get; set; } = new();
+            public string[] Passwords { get; set; } = Array.Empty<string>();
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] Options options);
+
+            private void TrainCore(Options options) { }
+        }
+        """);
+
+    [Fact]
+    public Task Obsolete_members_are_not_logged_so_their_names_are_not_judged() => VerifyAsync("""
+        public sealed class Options
+        {
+            public int BatchSize { get; set; }
+
+            [Obsolete("use the vault")]
+            public string Password { get; set; } = "";
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] Options options);
+
+            private void TrainCore(Options options) { }
+        }
+        """);
 }
