@@ -13,7 +13,8 @@ namespace MLflow.Tracking.Analyzers.Tests;
 /// Asserts the exact diagnostics of a real build (generator, compiler, every analyzer) of a test source whose markup
 /// (<c>{|MLFLOW001:password|}</c>) marks each expected one. A diagnostic matches a mark when the id and the line are the
 /// same and its span meets the marked span; anything reported and not marked fails the test, compiler errors in the
-/// generated code included. As on the command line, analyzer diagnostics count only when the code compiles.
+/// generated code included. As on the command line, analyzer diagnostics count only when no declaration error stops
+/// the compiler before the analyzers run (see <see cref="GeneratedBuild"/>).
 /// </summary>
 internal static class BuildVerifier
 {
@@ -65,7 +66,7 @@ internal static class BuildVerifier
                 (unmatched.Count > 0 ? "\nReported, not expected:\n" + GeneratedBuild.Describe(unmatched) : string.Empty) +
                 (absentMessages.Count > 0 ? "\nNo message contains:\n  " + string.Join("\n  ", absentMessages) : string.Empty) +
                 "\nAll reported:\n" + GeneratedBuild.Describe(build.Diagnostics) +
-                (build.HiddenByErrors.Length > 0 ? "\nAnalyzer diagnostics a command-line build hides behind the errors:\n" + GeneratedBuild.Describe(build.HiddenByErrors) : string.Empty));
+                (build.HiddenByErrors.Length > 0 ? "\nAnalyzer diagnostics a command-line build hides behind the declaration errors:\n" + GeneratedBuild.Describe(build.HiddenByErrors) : string.Empty));
         }
 
         return build.Diagnostics;

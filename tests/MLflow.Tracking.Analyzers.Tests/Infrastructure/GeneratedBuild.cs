@@ -58,9 +58,16 @@ internal static class GeneratedBuild
         var analyzerDiagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         var compilerDiagnostics = generated.GetDiagnostics(cancellationToken);
 
-        // The command-line compiler reports no analyzer diagnostic once the compilation has an error (the IDE still
-        // shows them): a rule that only an analyzer reports is invisible in a build that fails to compile.
-        var compiles = !compilerDiagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
+        // csc runs the analyzers only past its declaration gate (CommonCompiler.CompileAndEmit): an unsuppressable
+        // error (default severity Error, tagged NotConfigurable, as every compiler error is) among the parse,
+        // declaration or generator diagnostics ends the build before any analyzer diagnostic is reported (CS8795 for
+        // a partial method the generator did not implement is such an error). Errors inside method bodies do not.
+        // The IDE shows the analyzer diagnostics either way; a rule that only an analyzer reports is then invisible
+        // on the command line.
+        var compiles = !generated.GetParseDiagnostics(cancellationToken)
+            .Concat(generated.GetDeclarationDiagnostics(cancellationToken))
+            .Concat(generatorDiagnostics)
+            .Any(IsUnsuppressableError);
         var all = generatorDiagnostics
             .Concat(compilerDiagnostics)
             .Concat(compiles ? analyzerDiagnostics : ImmutableArray<Diagnostic>.Empty)
@@ -74,10 +81,13 @@ internal static class GeneratedBuild
     }
 
     /// <summary>
-    /// What a command-line build reports; the analyzer diagnostics it would not show because the code does not compile
+    /// What a command-line build reports; the analyzer diagnostics it would not show because of a declaration error
     /// (an IDE shows them); how many files the generator wrote; and the compilation with them.
     /// </summary>
     public sealed record BuildResult(ImmutableArray<Diagnostic> Diagnostics, ImmutableArray<Diagnostic> HiddenByErrors, int GeneratedFileCount, Compilation Compilation);
+
+    private static bool IsUnsuppressableError(Diagnostic diagnostic) =>
+        diagnostic.DefaultSeverity == DiagnosticSeverity.Error && diagnostic.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.NotConfigurable);
 
     /// <summary>One line per diagnostic, with the source line it points at (generated lines included).</summary>
     public static string Describe(IEnumerable<Diagnostic> diagnostics) =>
