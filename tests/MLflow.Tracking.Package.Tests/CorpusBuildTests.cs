@@ -44,6 +44,16 @@ public sealed class CorpusBuildTests
         Assert.Empty(build.Reported);
     }
 
+    [Theory]
+    [InlineData("Legal")]
+    [InlineData("HintNames")]
+    public void Legal_shapes_the_generator_once_broke_build_warning_free_under_TreatWarningsAsErrors(string group)
+    {
+        var build = Build(group, "-p:TreatWarningsAsErrors=true");
+        Assert.True(build.Matches && build.Build.ExitCode == 0, build.Report() + Tail(build));
+        Assert.Empty(build.Reported);
+    }
+
     [Fact]
     public void Secret_and_stray_attribute_shapes_report_exactly_the_expected_warnings()
     {

@@ -10,7 +10,7 @@ namespace MLflow.Tracking.Package.Tests.Consumers;
 /// </summary>
 internal sealed class CorpusConsumer
 {
-    public static readonly string[] Groups = ["Clean", "Warnings", "Errors", "Generator"];
+    public static readonly string[] Groups = ["Clean", "Legal", "HintNames", "Warnings", "Errors", "Generator"];
 
     private readonly PackageFixture _package;
     private readonly Dictionary<string, CorpusComparison> _builds = new(StringComparer.Ordinal);
@@ -38,6 +38,7 @@ internal sealed class CorpusConsumer
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
                 <WarningLevel>9999</WarningLevel>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
                 <EnableDefaultCompileItems>false</EnableDefaultCompileItems>
                 <NoWarn>$(NoWarn);NU1603</NoWarn>
               </PropertyGroup>
