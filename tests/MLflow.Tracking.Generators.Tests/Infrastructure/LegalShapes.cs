@@ -284,6 +284,21 @@ internal static class LegalShapes
                 private string MaybeCore(string? text) => text ?? "";
             }
             """,
+        ["TryPatternWithNotNullWhen"] = """
+            using System.Diagnostics.CodeAnalysis;
+            using MLflow.Tracking;
+            namespace Shapes;
+            public partial class Cache
+            {
+                [TrackedRun]
+                public partial bool TryGet([LogParam] int key, [NotNullWhen(true)] out string? value);
+                private bool TryGetCore(int key, [NotNullWhen(true)] out string? value)
+                {
+                    value = key > 0 ? "v" : null;
+                    return value is not null;
+                }
+            }
+            """,
         ["ReadonlyAndRefStructs"] = """
             using System;
             using MLflow.Tracking;

@@ -166,6 +166,14 @@ internal static class RefusedShapes
                 [TrackedRun] int IRunner.Run(int x) => x; //!
             }
             """),
+        new RefusedShape("AsyncOnDeclaration", Mlflow007, "remove 'async' from the partial declaration", """
+            using System.Threading.Tasks;
+            public partial class C
+            {
+                [TrackedRun] public async partial Task Run(); //!
+                private async Task RunCore() => await Task.Yield();
+            }
+            """),
         new RefusedShape("RefReturn", Mlflow007, "a ref return cannot be tracked", """
             public partial class C
             {
