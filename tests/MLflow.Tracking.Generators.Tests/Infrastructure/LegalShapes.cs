@@ -299,6 +299,18 @@ internal static class LegalShapes
                 }
             }
             """,
+        ["PartialMethodInInterface"] = """
+            using MLflow.Tracking;
+            namespace Shapes;
+            public partial interface IShape
+            {
+                int Side { get; }
+
+                [TrackedRun]
+                public partial int Area([LogParam] int scale);
+                private int AreaCore(int scale) => Side * Side * scale;
+            }
+            """,
         ["ReadonlyAndRefStructs"] = """
             using System;
             using MLflow.Tracking;

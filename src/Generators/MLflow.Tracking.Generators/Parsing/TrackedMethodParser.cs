@@ -21,7 +21,7 @@ internal static class TrackedMethodParser
             || context.TargetNode is not MethodDeclarationSyntax declaration
             || method.ContainingType is not { } containingType
             || method.IsAbstract
-            || containingType.TypeKind == TypeKind.Interface)
+            || (containingType.TypeKind == TypeKind.Interface && !method.IsPartialDefinition))
         {
             return TrackedMethodResult.None;
         }
