@@ -9,7 +9,8 @@ namespace MLflow.Tracking.Stores.Sqlite;
 /// <summary>
 /// MLflow's own SQLite database (<c>mlflow.db</c>) as a store: what it writes, <c>mlflow ui</c> shows. A new file
 /// gets MLflow 3.5's schema; files written by MLflow 3.1 and 3.5 are read and written without changing their
-/// revision. Safe for several threads and several processes on one file (WAL, busy waits, one transaction per call).
+/// revision, nor their journal mode (a new file gets WAL). Safe for several threads and several processes on one file
+/// (busy waits, one transaction per call).
 /// </summary>
 public sealed partial class SqliteMlflowStore : IMlflowStore
 {
