@@ -63,14 +63,14 @@ internal static class BuildVerifier
             throw new XunitException(
                 "The build's diagnostics differ from the marked ones (lines count the test's usings)." +
                 (missing.Count > 0 ? "\nExpected, not reported:\n" + string.Join("\n", missing) : string.Empty) +
-                (unmatched.Count > 0 ? "\nReported, not expected:\n" + GeneratedBuild.Describe(unmatched) : string.Empty) +
+                (unmatched.Count > 0 ? "\nReported, not expected:\n" + GeneratedBuild.Describe(unmatched, build.Compilation) : string.Empty) +
                 (absentMessages.Count > 0 ? "\nNo message contains:\n  " + string.Join("\n  ", absentMessages) : string.Empty) +
-                "\nAll reported:\n" + GeneratedBuild.Describe(build.Diagnostics) +
-                (build.HiddenByErrors.Length > 0 ? "\nAnalyzer diagnostics a command-line build hides behind the declaration errors:\n" + GeneratedBuild.Describe(build.HiddenByErrors) : string.Empty));
+                "\nAll reported:\n" + GeneratedBuild.Describe(build.Diagnostics, build.Compilation) +
+                (build.HiddenByErrors.Length > 0 ? "\nAnalyzer diagnostics a command-line build hides behind the declaration errors:\n" + GeneratedBuild.Describe(build.HiddenByErrors, build.Compilation) : string.Empty));
         }
 
         return build.Diagnostics;
     }
 
-    private static bool IsUserFile(Diagnostic diagnostic) => diagnostic.Location.SourceTree?.FilePath == GeneratedBuild.UserFilePath;
+    private static bool IsUserFile(Diagnostic diagnostic) => GeneratedBuild.PathOf(diagnostic) == GeneratedBuild.UserFilePath;
 }

@@ -11,14 +11,12 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public const string Usings = "using System;\nusing System.Threading;\nusing System.Threading.Tasks;\nusing MLflow.Tracking;\n";
-
     public static Task VerifyAsync(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null)
     {
         var test = new Test
         {
-            TestCode = Usings + source,
-            FixedCode = Usings + fixedSource,
+            TestCode = SourceUsings.Default + source,
+            FixedCode = SourceUsings.Default + fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
         };
         if (iterations is { } count)

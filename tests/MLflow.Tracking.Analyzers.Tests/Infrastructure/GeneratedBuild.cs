@@ -72,7 +72,7 @@ internal static class GeneratedBuild
             .Concat(compilerDiagnostics)
             .Concat(compiles ? analyzerDiagnostics : ImmutableArray<Diagnostic>.Empty)
             .Where(d => d.Severity >= DiagnosticSeverity.Warning)
-            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
+            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .ToImmutableArray();
@@ -89,11 +89,18 @@ internal static class GeneratedBuild
     private static bool IsUnsuppressableError(Diagnostic diagnostic) =>
         diagnostic.DefaultSeverity == DiagnosticSeverity.Error && diagnostic.Descriptor.CustomTags.Contains(WellKnownDiagnosticTags.NotConfigurable);
 
+    /// <summary>
+    /// Where a diagnostic points. The generator's own diagnostics carry a location rebuilt from a path and span (its
+    /// equatable model keeps no SyntaxTree), so files are compared by path, not by tree.
+    /// </summary>
+    public static string PathOf(Diagnostic diagnostic) => diagnostic.Location.GetLineSpan().Path;
+
     /// <summary>One line per diagnostic, with the source line it points at (generated lines included).</summary>
-    public static string Describe(IEnumerable<Diagnostic> diagnostics) =>
+    public static string Describe(IEnumerable<Diagnostic> diagnostics, Compilation compilation) =>
         string.Join("\n", diagnostics.Select(d =>
         {
-            var line = d.Location.SourceTree is { } t ? t.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim() : string.Empty;
+            var tree = d.Location.SourceTree ?? compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == PathOf(d));
+            var line = tree is null ? string.Empty : tree.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim();
             return $"  {d} :: {line}";
         }));
 }

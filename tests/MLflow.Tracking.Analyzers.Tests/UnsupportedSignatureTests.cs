@@ -2,7 +2,8 @@ using System.Threading.Tasks;
 
 namespace MLflow.Tracking.Analyzers.Tests;
 
-public class TrackedRunShapeAnalyzerTests
+/// <summary>MLFLOW002 and MLFLOW007, which the generator reports, through the same build as every other rule.</summary>
+public class UnsupportedSignatureTests
 {
     private static Task VerifyAsync(string source) => BuildVerifier.VerifyAsync(source);
 
@@ -113,7 +114,7 @@ public class TrackedRunShapeAnalyzerTests
         public partial class Trainer
         {
             [TrackedRun]
-            public async partial Task {|MLFLOW007:TrainAsync|}();
+            public async partial Task {|MLFLOW007:{|CS1994:TrainAsync|}|}();
             private Task TrainAsyncCore() => Task.CompletedTask;
         }
         """);
@@ -139,11 +140,21 @@ public class TrackedRunShapeAnalyzerTests
         """);
 
     [Fact]
-    public Task Pointer_parameter_is_reported() => VerifyAsync("""
+    public Task Pointer_parameter_of_a_synchronous_method_is_accepted() => VerifyAsync("""
         public unsafe partial class Trainer
         {
             [TrackedRun]
-            public partial int Train(int* {|MLFLOW007:data|});
+            public partial int Train(int* data);
+            private int TrainCore(int* data) => *data;
+        }
+        """);
+
+    [Fact]
+    public Task Logged_pointer_parameter_is_reported() => VerifyAsync("""
+        public unsafe partial class Trainer
+        {
+            [TrackedRun]
+            public partial int Train([LogParam] int* {|MLFLOW007:data|});
             private int TrainCore(int* data) => *data;
         }
         """);
