@@ -11,11 +11,8 @@ public unsafe partial class Native
     [TrackedRun]
     public partial int Sum(int*[] rows, [LogParam] int length);
 
-    private async Task<int> CountAsyncCore(int n)
-    {
-        await Task.Yield();
-        return n;
-    }
+    // Not 'async': an await inside an unsafe class is CS4004 in the user's own code; the wrapper's must compile too.
+    private Task<int> CountAsyncCore(int n) => Task.FromResult(n);
 
     private int SumCore(int*[] rows, int length) => rows.Length + length;
 }
