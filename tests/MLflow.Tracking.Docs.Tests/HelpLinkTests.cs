@@ -8,26 +8,35 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MLflow.Tracking.Docs.Tests;
 
 /// <summary>
-/// The help link of every diagnostic the package reports leads to its page in docs/diagnostics. Read through the
-/// analyzers' public <see cref="DiagnosticAnalyzer.SupportedDiagnostics"/>, so it holds wherever the descriptors live.
+/// The help link of every diagnostic the package reports leads to its page in docs/diagnostics. Read from the built
+/// assemblies (the analyzers' public <see cref="DiagnosticAnalyzer.SupportedDiagnostics"/>, the generator's
+/// descriptor fields), so it holds wherever the descriptor table lives in the source.
 /// </summary>
 public sealed class HelpLinkTests
 {
     // Where the repository is hosted; each help link is this plus the page's path in the clone.
     private const string HostedRepositoryPrefix = "https://github.com/mlflow-dotnet/mlflow-tracking/blob/main/";
 
+    // What the package can report: every analyzer's public SupportedDiagnostics, and the descriptors the generator
+    // holds (it reports MLFLOW002 and MLFLOW007 itself and has no SupportedDiagnostics to ask).
     private static readonly DiagnosticDescriptor[] Descriptors = Assembly.Load("MLflow.Tracking.Analyzers").GetTypes()
         .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
         .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
+        .Concat(Assembly.Load("MLflow.Tracking.Generators").GetTypes()
+            .SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+            .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+            .Select(field => (DiagnosticDescriptor)field.GetValue(null)!))
         .DistinctBy(descriptor => descriptor.Id)
         .OrderBy(descriptor => descriptor.Id, StringComparer.Ordinal)
         .ToArray();
 
     [Fact]
-    public void The_analyzers_report_the_diagnostics_the_release_file_tracks()
+    public void The_package_reports_the_diagnostics_the_release_files_track()
     {
-        var tracked = File.ReadAllLines(Path.Combine(Repository.Root, "src/Analyzers/MLflow.Tracking.Analyzers/AnalyzerReleases.Unshipped.md"))
-            .Concat(File.ReadAllLines(Path.Combine(Repository.Root, "src/Analyzers/MLflow.Tracking.Analyzers/AnalyzerReleases.Shipped.md")))
+        var tracked = new[] { "src/Analyzers/MLflow.Tracking.Analyzers", "src/Generators/MLflow.Tracking.Generators" }
+            .SelectMany(project => new[] { "AnalyzerReleases.Unshipped.md", "AnalyzerReleases.Shipped.md" }.Select(file => Path.Combine(Repository.Root, project, file)))
+            .Where(File.Exists)
+            .SelectMany(File.ReadAllLines)
             .Where(line => line.StartsWith("MLFLOW", StringComparison.Ordinal))
             .Select(line => line.Split('|')[0].Trim())
             .Distinct(StringComparer.Ordinal)
