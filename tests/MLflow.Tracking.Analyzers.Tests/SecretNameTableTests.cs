@@ -100,11 +100,13 @@ public class SecretNameTableTests
     public Task Tracked_run_parameter_is_judged_by_name_and_type(string name, string type, bool isSecret)
     {
         var parameter = isSecret ? "{|MLFLOW001:" + name + "|}" : name;
-        return AnalyzerVerifier<SecretLoggedAnalyzer>.VerifyAsync($$"""
+        return BuildVerifier.VerifyAsync($$"""
             public partial class Trainer
             {
                 [TrackedRun]
                 public partial void Train([LogParam] {{type}} {{parameter}});
+
+                private void TrainCore({{type}} {{name}}) { }
             }
             """);
     }
@@ -130,7 +132,7 @@ public class SecretNameTableTests
     public Task Literal_key_of_a_direct_call_is_judged_by_its_words(string key, bool isSecret)
     {
         var value = isSecret ? "{|MLFLOW001:value|}" : "value";
-        return AnalyzerVerifier<SecretLoggedAnalyzer>.VerifyAsync($$"""
+        return BuildVerifier.VerifyAsync($$"""
             public class Logger
             {
                 public void Log(ActiveRun run, string value) => run.SetTag("{{key}}", {{value}});
