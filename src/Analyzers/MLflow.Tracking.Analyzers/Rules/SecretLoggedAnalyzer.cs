@@ -29,7 +29,7 @@ public sealed class SecretLoggedAnalyzer : TrackingAnalyzer
         }
 
         var classifier = SecretWordOptions.CreateClassifier(context.Options.AnalyzerConfigOptionsProvider, method.Locations[0].SourceTree);
-        foreach (var param in TrackedRunModel.GetParams(method, known))
+        foreach (var param in TrackedRunModel.GetReadParams(method, known))
         {
             if (param.IsRedacted)
             {
@@ -37,7 +37,7 @@ public sealed class SecretLoggedAnalyzer : TrackingAnalyzer
             }
 
             // A flattened member is judged by its own name; the parameter by its name and its [LogParam] key.
-            var reason = classifier.Classify(param.Symbol.Name, param.Symbol, param.Type, known) ??
+            var reason = classifier.Classify(param.Source.Name, param.Source, param.Type, known) ??
                          classifier.ClassifyName(LastSegment(param.Key), SecretClassifier.IsStringLike(param.Type, known));
             if (reason is not null && param.Root.Locations.Length > 0)
             {

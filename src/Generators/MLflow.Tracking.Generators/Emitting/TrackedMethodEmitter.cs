@@ -222,6 +222,11 @@ internal static class TrackedMethodEmitter
     private static void WriteParam(CodeWriter writer, ParamLogModel param, string access, ref int counter)
     {
         var key = TypeNames.Literal(param.Key);
+        if (param.Guarded)
+        {
+            writer.Open("try");
+        }
+
         if (param.Kind != ParamLogKind.Object)
         {
             if (param.Redaction is not null)
@@ -236,10 +241,20 @@ internal static class TrackedMethodEmitter
             {
                 writer.Line(Run + ".LogParam(" + key + ", " + access + ");");
             }
-
-            return;
+        }
+        else
+        {
+            WriteObjectParam(writer, param, access, key, ref counter);
         }
 
+        if (param.Guarded)
+        {
+            WriteReadFailure(writer, key);
+        }
+    }
+
+    private static void WriteObjectParam(CodeWriter writer, ParamLogModel param, string access, string key, ref int counter)
+    {
         var target = access;
         if (param.NeedsNullCheck)
         {
@@ -259,6 +274,18 @@ internal static class TrackedMethodEmitter
             writer.Line(Run + ".LogParam<string?>(" + key + ", null);");
             writer.Close();
         }
+    }
+
+    /// <summary>
+    /// Closes a guarded read: a getter or ToString that throws costs that one value (the tracker logs a warning),
+    /// never the user's call. No cost on the path that does not throw.
+    /// </summary>
+    private static void WriteReadFailure(CodeWriter writer, string key)
+    {
+        writer.Close();
+        writer.Open("catch (global::System.Exception __mlflowReadError)");
+        writer.Line(Run + ".ReportReadFailure(" + key + ", __mlflowReadError);");
+        writer.Close();
     }
 
     private static void WriteMetrics(CodeWriter writer, TrackedMethodModel model, ref int counter)
@@ -306,6 +333,11 @@ internal static class TrackedMethodEmitter
     {
         var key = TypeNames.Literal(metric.Key);
         var cast = metric.IsDouble ? string.Empty : "(double)";
+        if (metric.Guarded)
+        {
+            writer.Open("try");
+        }
+
         if (metric.IsNullable)
         {
             var local = "__m" + counter++;
@@ -316,6 +348,11 @@ internal static class TrackedMethodEmitter
         else
         {
             writer.Line(Run + ".LogMetric(" + key + ", " + cast + access + ");");
+        }
+
+        if (metric.Guarded)
+        {
+            WriteReadFailure(writer, key);
         }
     }
 }
