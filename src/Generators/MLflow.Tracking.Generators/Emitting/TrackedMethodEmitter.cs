@@ -15,6 +15,7 @@ internal static class TrackedMethodEmitter
     private const string Run = "__run";
     private const string Result = "__result";
     private const string Ns = "global::MLflow.Tracking.";
+    private const string CatchReadError = "catch (global::System.Exception __mlflowReadError)";
 
     public static readonly string GeneratorVersion =
         typeof(TrackedMethodEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
@@ -222,36 +223,48 @@ internal static class TrackedMethodEmitter
     private static void WriteParam(CodeWriter writer, ParamLogModel param, string access, ref int counter)
     {
         var key = TypeNames.Literal(param.Key);
+        if (param.Kind != ParamLogKind.Object)
+        {
+            string statement;
+            if (param.Redaction is not null)
+            {
+                statement = Run + ".LogParam(" + key + ", " + Ns + "ParamRedactor.Redact(" + access + ", " + Ns + "ParamRedaction." + param.Redaction + "));";
+            }
+            else if (param.IsString)
+            {
+                statement = Run + ".LogParam<string?>(" + key + ", " + access + ");";
+            }
+            else
+            {
+                statement = Run + ".LogParam(" + key + ", " + access + ");";
+            }
+
+            writer.Line(param.Guarded ? Guarded(statement, key) : statement);
+            return;
+        }
+
         if (param.Guarded)
         {
             writer.Open("try");
         }
 
-        if (param.Kind != ParamLogKind.Object)
-        {
-            if (param.Redaction is not null)
-            {
-                writer.Line(Run + ".LogParam(" + key + ", " + Ns + "ParamRedactor.Redact(" + access + ", " + Ns + "ParamRedaction." + param.Redaction + "));");
-            }
-            else if (param.IsString)
-            {
-                writer.Line(Run + ".LogParam<string?>(" + key + ", " + access + ");");
-            }
-            else
-            {
-                writer.Line(Run + ".LogParam(" + key + ", " + access + ");");
-            }
-        }
-        else
-        {
-            WriteObjectParam(writer, param, access, key, ref counter);
-        }
-
+        WriteObjectParam(writer, param, access, key, ref counter);
         if (param.Guarded)
         {
-            WriteReadFailure(writer, key);
+            writer.Close();
+            writer.Open(CatchReadError);
+            writer.Line(ReportReadError(key));
+            writer.Close();
         }
     }
+
+    /// <summary>
+    /// A read that runs user code (a getter with a body, a getter of another assembly, a <c>ToString</c>): if it throws,
+    /// that one value is lost and the tracker logs a warning; the user's call goes on. Free when nothing throws.
+    /// </summary>
+    private static string Guarded(string statement, string key) => "try { " + statement + " } " + CatchReadError + " { " + ReportReadError(key) + " }";
+
+    private static string ReportReadError(string key) => Run + ".ReportReadFailure(" + key + ", __mlflowReadError);";
 
     private static void WriteObjectParam(CodeWriter writer, ParamLogModel param, string access, string key, ref int counter)
     {
@@ -274,18 +287,6 @@ internal static class TrackedMethodEmitter
             writer.Line(Run + ".LogParam<string?>(" + key + ", null);");
             writer.Close();
         }
-    }
-
-    /// <summary>
-    /// Closes a guarded read: a getter or ToString that throws costs that one value (the tracker logs a warning),
-    /// never the user's call. No cost on the path that does not throw.
-    /// </summary>
-    private static void WriteReadFailure(CodeWriter writer, string key)
-    {
-        writer.Close();
-        writer.Open("catch (global::System.Exception __mlflowReadError)");
-        writer.Line(Run + ".ReportReadFailure(" + key + ", __mlflowReadError);");
-        writer.Close();
     }
 
     private static void WriteMetrics(CodeWriter writer, TrackedMethodModel model, ref int counter)
@@ -333,26 +334,17 @@ internal static class TrackedMethodEmitter
     {
         var key = TypeNames.Literal(metric.Key);
         var cast = metric.IsDouble ? string.Empty : "(double)";
-        if (metric.Guarded)
-        {
-            writer.Open("try");
-        }
-
+        string statement;
         if (metric.IsNullable)
         {
             var local = "__m" + counter++;
-            writer.Open("if (" + access + " is { } " + local + ")");
-            writer.Line(Run + ".LogMetric(" + key + ", " + cast + local + ");");
-            writer.Close();
+            statement = "if (" + access + " is { } " + local + ") { " + Run + ".LogMetric(" + key + ", " + cast + local + "); }";
         }
         else
         {
-            writer.Line(Run + ".LogMetric(" + key + ", " + cast + access + ");");
+            statement = Run + ".LogMetric(" + key + ", " + cast + access + ");";
         }
 
-        if (metric.Guarded)
-        {
-            WriteReadFailure(writer, key);
-        }
+        writer.Line(metric.Guarded ? Guarded(statement, key) : statement);
     }
 }

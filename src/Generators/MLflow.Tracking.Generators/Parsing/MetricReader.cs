@@ -21,7 +21,7 @@ internal static class MetricReader
                 var underlying = TrackedRunReader.UnwrapNullable(metric.Type);
                 var isNullable = !SymbolEqualityComparer.Default.Equals(underlying, metric.Type);
                 var member = metric.Member is null ? null : TypeNames.Identifier(metric.Member.Name);
-                metrics.Add(new MetricLogModel(metric.Key, member, isNullable, underlying.SpecialType == SpecialType.System_Double, metric.Member is IPropertySymbol));
+                metrics.Add(new MetricLogModel(metric.Key, member, isNullable, underlying.SpecialType == SpecialType.System_Double, metric.Member is IPropertySymbol property && !TrackedRunReader.IsAutoProperty(property)));
             }
         }
 

@@ -34,8 +34,8 @@ internal sealed record ParamNode(
     /// <summary>Flattened into its members.</summary>
     public bool IsObject => Members.Count > 0;
 
-    /// <summary>Read through a property getter, which is user code and may throw.</summary>
-    public bool ReadRunsUserCode => Source is IPropertySymbol;
+    /// <summary>Read through a property getter that is user code (not an auto-property's) and may throw.</summary>
+    public bool ReadRunsUserCode { get; init; }
 
     /// <summary>Formatted through <c>ToString</c> of a type that is not one of the single-value types, which may throw.</summary>
     public bool FormatRunsUserCode { get; init; }

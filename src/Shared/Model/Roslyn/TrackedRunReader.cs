@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace MLflow.Tracking.Shared.Roslyn;
 
@@ -238,7 +239,7 @@ internal static class TrackedRunReader
                 var child = Build(key + "." + (name ?? member.Name), member, memberType, root, memberRedaction, depth + 1, path, isRoot: false, attribute is not null, symbols);
                 if (child is not null)
                 {
-                    members.Add(child);
+                    members.Add(child with { ReadRunsUserCode = member is IPropertySymbol property && !IsAutoProperty(property) });
                 }
             }
 
@@ -252,6 +253,34 @@ internal static class TrackedRunReader
         }
 
         return new ParamNode(key, source, type, root, 0, SkipReason.None, members, isExplicit);
+    }
+
+    /// <summary>
+    /// A property of this compilation whose getter is the compiler's (<c>{ get; }</c>, <c>{ get; init; }</c>, a record's
+    /// positional property): reading it cannot throw. Getters with a body (including C# 14 <c>get =&gt; field ...</c>),
+    /// and every getter of a referenced assembly, are user code.
+    /// </summary>
+    public static bool IsAutoProperty(IPropertySymbol property)
+    {
+        var getter = (property.PartialImplementationPart ?? property).GetMethod;
+        if (getter is null || getter.DeclaringSyntaxReferences.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var reference in getter.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case AccessorDeclarationSyntax { Body: null, ExpressionBody: null }:
+                case ParameterSyntax:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Types whose members say nothing useful: logged as one value through <c>ToString</c>.</summary>
