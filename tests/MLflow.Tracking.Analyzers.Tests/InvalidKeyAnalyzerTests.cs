@@ -11,6 +11,9 @@ public class InvalidKeyAnalyzerTests
     [InlineData("model/layer-1.dropout")]
     [InlineData("eval: f1 score")]
     [InlineData("a.b.c")]
+    [InlineData("précision")]
+    [InlineData("naïve")]
+    [InlineData("精度")]
     public Task Valid_keys_are_accepted(string key) => VerifyAsync($$"""
         public partial class Trainer
         {
@@ -23,7 +26,7 @@ public class InvalidKeyAnalyzerTests
     [Theory]
     [InlineData("")]
     [InlineData("bad key!")]
-    [InlineData("naïve")]
+    [InlineData("a·b")]
     [InlineData("/leading")]
     [InlineData("a/../b")]
     [InlineData("./a")]

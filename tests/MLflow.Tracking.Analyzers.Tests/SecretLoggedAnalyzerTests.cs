@@ -233,4 +233,35 @@ public class SecretLoggedAnalyzerTests
             public void SetPassword(string password) => Password = password;
         }
         """);
+
+    [Fact]
+    public Task Secret_member_of_an_interface_typed_parameter_is_reported() => VerifyAsync("""
+        public interface ICreds
+        {
+            string User { get; }
+            string Password { get; }
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] ICreds {|MLFLOW001:creds|});
+        }
+        """);
+
+    [Fact]
+    public Task Obsolete_and_collection_members_are_not_read_so_not_reported() => VerifyAsync("""
+        public sealed class Options
+        {
+            public int Epochs { get; init; }
+            [System.Obsolete] public string Password { get; init; } = "";
+            public string[] ApiKeys { get; init; } = [];
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] Options options);
+        }
+        """);
 }

@@ -20,24 +20,6 @@ internal static class TrackedRunModel
     /// <summary>The [LogParam] roots of the method, each with its flattened members and skipped values.</summary>
     public static IReadOnlyList<ParamNode> GetParams(IMethodSymbol method, KnownTypes known) => known.Symbols.ParamsOf(method);
 
-    /// <summary>
-    /// Every value that reaches MLflow or is read to get there: roots, flattened objects and leaves, not skipped
-    /// values (collections, tasks... are never read, so they can leak nothing).
-    /// </summary>
-    public static IEnumerable<ParamNode> GetReadParams(IMethodSymbol method, KnownTypes known)
-    {
-        foreach (var root in GetParams(method, known))
-        {
-            foreach (var node in root.DescendantsAndSelf())
-            {
-                if (node.Skip == SkipReason.None)
-                {
-                    yield return node;
-                }
-            }
-        }
-    }
-
     /// <summary>Params that reach MLflow as values: leaves of the flattening, or objects formatted whole.</summary>
     public static IEnumerable<ParamNode> GetLeafParams(IMethodSymbol method, KnownTypes known) =>
         TrackedRunReader.LoggedLeaves(GetParams(method, known));
