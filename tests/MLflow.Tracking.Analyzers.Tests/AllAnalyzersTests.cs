@@ -67,7 +67,7 @@ public class AllAnalyzersTests
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
         [
             new SecretLoggedAnalyzer(), new TrackedRunShapeAnalyzer(), new TrackingAttributeWithoutRunAnalyzer(),
-            new MetricNotNumericAnalyzer(), new InvalidKeyAnalyzer(), new DuplicateKeyAnalyzer(), new InvalidRunNamingAnalyzer(),
+            new MetricNotNumericAnalyzer(), new InvalidKeyAnalyzer(), new DuplicateKeyAnalyzer(), new InvalidRunNamingAnalyzer(), new ParamNotLoggedAnalyzer(),
         ];
     }
 }

@@ -66,6 +66,13 @@ internal static class Descriptors
         DiagnosticSeverity.Error,
         "An experiment name must not be empty or whitespace and is at most 500 characters; a run name is at most 250 characters.");
 
+    public static readonly DiagnosticDescriptor ParamNotLogged = Create(
+        DiagnosticIds.ParamNotLogged,
+        "[LogParam] value is never logged",
+        "[LogParam] '{0}' of type '{1}' is never logged: {2}",
+        DiagnosticSeverity.Warning,
+        "Collections, tasks, lazies, delegates, reflection and culture objects, handles and cancellation tokens are never read, because reading them could block, run code, allocate or says nothing about the run. Remove [LogParam], or log a value derived from it (a count, a name) with ActiveRun.Current?.LogParam in the body.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
 }
