@@ -16,12 +16,11 @@ internal static class MetricReader
         var metrics = new List<MetricLogModel>();
         foreach (var metric in TrackedRunReader.ReadMetrics(method, resultType, symbols.Shared))
         {
-            if (metric.IsNumeric)
+            if (ValueTypes.IsNumeric(metric.Type, out var isNullable, out var isDouble))
             {
-                var underlying = TrackedRunReader.UnwrapNullable(metric.Type);
-                var isNullable = !SymbolEqualityComparer.Default.Equals(underlying, metric.Type);
                 var member = metric.Member is null ? null : TypeNames.Identifier(metric.Member.Name);
-                metrics.Add(new MetricLogModel(metric.Key, member, isNullable, underlying.SpecialType == SpecialType.System_Double, metric.Member is IPropertySymbol property && !TrackedRunReader.IsAutoProperty(property)));
+                var guarded = metric.Member is IPropertySymbol property && !TrackedRunReader.IsAutoProperty(property);
+                metrics.Add(new MetricLogModel(metric.Key, member, isNullable, isDouble, guarded));
             }
         }
 

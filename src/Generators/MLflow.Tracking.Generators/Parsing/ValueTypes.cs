@@ -1,10 +1,28 @@
+using MLflow.Tracking.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 
 namespace MLflow.Tracking.Generators.Parsing;
 
-/// <summary>Nullability facts the emitter needs; which types are logged how lives in the shared <c>LoggedTypeRules</c>.</summary>
+/// <summary>
+/// Type facts the parser and emitter need. Which types are one value, skipped or metric numbers is decided once in the
+/// shared <c>LoggedTypeRules</c> and read through <see cref="TrackedRunReader"/>; these are thin views of it.
+/// </summary>
 internal static class ValueTypes
 {
+    /// <summary>Logged as one param (see <see cref="TrackedRunReader.IsSingleValue"/>).</summary>
+    public static bool IsSimple(ITypeSymbol type) => TrackedRunReader.IsSingleValue(type);
+
+    /// <summary>A number a metric can hold (converted to double), or its nullable.</summary>
+    public static bool IsNumeric(ITypeSymbol type, out bool isNullable, out bool isDouble)
+    {
+        var underlying = UnwrapNullable(type);
+        isNullable = !SymbolEqualityComparer.Default.Equals(underlying, type);
+        isDouble = underlying.SpecialType == SpecialType.System_Double;
+        return TrackedRunReader.IsMetricNumber(type);
+    }
+
+    public static ITypeSymbol UnwrapNullable(ITypeSymbol type) => TrackedRunReader.UnwrapNullable(type);
+
     /// <summary>Whether a value of the type can be null at run time (reference types, nullable value types, unconstrained generics).</summary>
     public static bool CanBeNull(ITypeSymbol type) =>
         !type.IsValueType || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
