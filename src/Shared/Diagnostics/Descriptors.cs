@@ -61,7 +61,7 @@ internal static class Descriptors
         "Unsupported [TrackedRun] signature",
         "[TrackedRun] method '{0}' has an unsupported signature: {1}",
         DiagnosticSeverity.Error,
-        "The generator cannot wrap ref returns, lazy sequences, explicit interface implementations, async methods with by-ref, ref struct or pointer parameters, [LogParam] on ref struct values, or 'async' on the declaration, and it needs a <Name>Core method with the same signature, constraints and nullability.");
+        "The generator cannot wrap ref returns, lazy sequences, async methods with by-ref, ref struct or pointer parameters, [LogParam] on ref struct values, or 'async' on the declaration, and it needs a <Name>Core method with the same signature, constraints and nullability.");
 
     public static readonly DiagnosticDescriptor InvalidRunNaming = Create(
         DiagnosticIds.InvalidRunNaming,
