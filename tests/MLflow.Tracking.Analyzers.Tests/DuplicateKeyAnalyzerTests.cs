@@ -68,4 +68,28 @@ public class DuplicateKeyAnalyzerTests
             private void TrainCore(Options options, string layers) { }
         }
         """);
+
+    [Fact]
+    public Task Collections_are_not_logged_so_their_keys_cannot_collide() => VerifyAsync("""
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam("layers")] int[] layerSizes, [LogParam("layers")] int layers);
+        }
+        """);
+
+    [Fact]
+    public Task Obsolete_metric_members_are_not_logged_so_their_keys_cannot_collide() => VerifyAsync("""
+        public sealed class Result
+        {
+            [LogMetric("acc")] public double Accuracy { get; init; }
+            [System.Obsolete, LogMetric("acc")] public double OldAccuracy { get; init; }
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial Result Train();
+        }
+        """);
 }

@@ -27,6 +27,7 @@ public class InvalidKeyAnalyzerTests
     [Theory]
     [InlineData("")]
     [InlineData("bad key!")]
+    [InlineData("a·b")]
     [InlineData("/leading")]
     [InlineData("a/../b")]
     [InlineData("./a")]

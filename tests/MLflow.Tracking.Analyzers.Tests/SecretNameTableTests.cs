@@ -43,19 +43,26 @@ public class SecretNameTableTests
         { "accessToken", "string", true },
         { "refresh_token", "string", true },
         { "githubToken", "string", true },
-        { "token", "char[]", true },
         { "token", "ReadOnlyMemory<char>", true },
         { "authHeader", "string", true },
         { "password2", "string", true },
         { "password", "int", true },
         { "secret", "int", true },
         { "sas_key", "string", true },
-        { "encryptionKey", "byte[]", true },
         { "anything", "System.Security.SecureString", true },
         { "login", "System.Net.NetworkCredential", true },
         { "cert", "System.Security.Cryptography.X509Certificates.X509Certificate2", true },
-        { "db", "System.Data.Common.DbConnectionStringBuilder", true },
         { "maybeCredential", "System.Net.NetworkCredential?", true },
+
+        // Collections are never logged (docs/attributes.md), so they cannot leak: no MLFLOW001 for them.
+        { "token", "char[]", false },
+        { "encryptionKey", "byte[]", false },
+        { "db", "System.Data.Common.DbConnectionStringBuilder", false },
+        { "passwords", "System.Collections.Generic.List<string>", false },
+
+        // Values that are never read are not logged either.
+        { "apiKey", "System.Threading.Tasks.Task<string>", false },
+        { "secret", "System.Lazy<string>", false },
 
         // ML vocabulary and other look-alikes.
         { "max_tokens", "int", false },

@@ -15,4 +15,5 @@ internal static class DiagnosticIds
     public const string UnsupportedSignature = "MLFLOW007";
     public const string InvalidRunNaming = "MLFLOW008";
     public const string ReservedTagKey = "MLFLOW009";
+    public const string ParamNotLogged = "MLFLOW010";
 }
