@@ -74,7 +74,9 @@ public class DuplicateKeyAnalyzerTests
         public partial class Trainer
         {
             [TrackedRun]
-            public partial void Train([LogParam("layers")] int[] layerSizes, [LogParam("layers")] int layers);
+            public partial void Train([LogParam("layers")] int[] {|MLFLOW010:layerSizes|}, [LogParam("layers")] int layers);
+
+            private void TrainCore(int[] layerSizes, int layers) { }
         }
         """);
 
@@ -90,6 +92,8 @@ public class DuplicateKeyAnalyzerTests
         {
             [TrackedRun]
             public partial Result Train();
+
+            private Result TrainCore() => new();
         }
         """);
 }

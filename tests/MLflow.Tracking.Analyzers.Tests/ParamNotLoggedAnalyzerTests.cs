@@ -4,8 +4,6 @@ namespace MLflow.Tracking.Analyzers.Tests;
 
 public class ParamNotLoggedAnalyzerTests
 {
-    private static Task VerifyAsync(string source) => AnalyzerVerifier<ParamNotLoggedAnalyzer>.VerifyAsync(source);
-
     [Theory]
     [InlineData("int[]")]
     [InlineData("System.Collections.Generic.List<string>")]
@@ -16,11 +14,13 @@ public class ParamNotLoggedAnalyzerTests
     [InlineData("System.Globalization.CultureInfo")]
     [InlineData("System.Threading.CancellationToken")]
     [InlineData("System.IO.Stream")]
-    public Task Skipped_types_marked_for_logging_are_reported(string type) => VerifyAsync($$"""
+    public Task Skipped_types_marked_for_logging_are_reported(string type) => BuildVerifier.VerifyAsync($$"""
         public partial class Trainer
         {
             [TrackedRun]
             public partial void Train([LogParam] {{type}} {|MLFLOW010:value|});
+
+            private void TrainCore({{type}} value) { }
         }
         """);
 
@@ -30,22 +30,26 @@ public class ParamNotLoggedAnalyzerTests
     [InlineData("System.Numerics.BigInteger")]
     [InlineData("System.DateOnly")]
     [InlineData("object")]
-    public Task Logged_types_are_not_reported(string type) => VerifyAsync($$"""
+    public Task Logged_types_are_not_reported(string type) => BuildVerifier.VerifyAsync($$"""
         public partial class Trainer
         {
             [TrackedRun]
             public partial void Train([LogParam] {{type}} value);
+
+            private void TrainCore({{type}} value) { }
         }
         """);
 
     [Fact]
-    public Task Unmarked_and_untracked_parameters_are_not_reported() => VerifyAsync("""
+    public Task Unmarked_and_untracked_parameters_are_not_reported() => BuildVerifier.VerifyAsync("""
         public partial class Trainer
         {
             [TrackedRun]
             public partial void Train(int[] layers, System.Threading.CancellationToken token);
 
-            public void Plain([LogParam] int[] layers) { }
+            private void TrainCore(int[] layers, System.Threading.CancellationToken token) { }
+
+            public void Plain([{|MLFLOW003:LogParam|}] int[] layers) { }
         }
         """);
 }
