@@ -26,6 +26,8 @@ internal sealed class DeliveryCounters
 
     public long Refused => Interlocked.Read(ref _refused);
 
+    public long Restored => Interlocked.Read(ref _restored);
+
     public void RunStarted()
     {
         Interlocked.Increment(ref _runsStarted);
@@ -46,7 +48,7 @@ internal sealed class DeliveryCounters
     }
 
     /// <summary>Operations read back from the spool into the work list.</summary>
-    public void Restored(int count)
+    public void AddRestored(int count)
     {
         Interlocked.Add(ref _restored, count);
         Interlocked.Add(ref _pending, count);

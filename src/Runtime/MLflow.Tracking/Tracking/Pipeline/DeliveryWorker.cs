@@ -21,6 +21,9 @@ internal sealed class DeliveryWorker
     /// <summary>How often an unreachable store is asked whether it answers again.</summary>
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(500);
 
+    private const int MaxHttpRetries = 2;
+    private const double MaxHttpBackoffFactor = 0.25;
+
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan IdleSpoolCheck = TimeSpan.FromSeconds(30);
 
@@ -42,6 +45,7 @@ internal sealed class DeliveryWorker
     private readonly List<FlushRequest> _flushes = new();
     private readonly List<ReplayRequest> _replays = new();
     private readonly HashSet<string> _deferredStems = new(StringComparer.Ordinal);
+    private (long Delivered, long Spooled, long Refused) _lastFlushBaseline;
     private MlflowClient? _client;
     private RunSpool? _spool;
     private SpoolLease? _lease;
@@ -133,12 +137,19 @@ internal sealed class DeliveryWorker
         {
             while (!token.IsCancellationRequested)
             {
-                bool more;
+                var more = false;
                 await _gate.WaitAsync(token).ConfigureAwait(false);
                 try
                 {
                     _queue.Wake.Reset();
                     more = await PassAsync(token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException && !token.IsCancellationRequested)
+                {
+                    // A bug here must not end delivery for the life of the process: log it and go on after a pause.
+                    TrackerLog.WorkerFailed(_logger, ex);
+                    _unreachable = true;
+                    _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
                 }
                 finally
                 {
@@ -265,23 +276,24 @@ internal sealed class DeliveryWorker
         {
             SpillRuns(static _ => true, "the flush deadline (FlushTimeout) passed");
             CompleteFlushes(timedOut: true);
-        }
 
-        if (!HasLiveWork())
-        {
-            CompleteFlushes(timedOut: false);
+            // The store did not keep up: replay only after a probe finds it answering, not straight back from disk.
+            EnterOutage(client);
         }
 
         if (!_unreachable)
         {
             SettleLease(releaseIfUnsettled: false);
             more |= TryClaimSpoolFile();
-            if (_lease is null && !_spoolMayHaveFiles)
-            {
-                CompleteReplays();
-            }
         }
-        else if (_replays.Count > 0)
+
+        if (!HasLiveWork() && SpoolIdle)
+        {
+            // Everything queued before the flushes (and spooled on the way) has reached the store.
+            CompleteFlushes(timedOut: false);
+            CompleteReplays();
+        }
+        else if (_unreachable)
         {
             CompleteReplays();
         }
@@ -372,8 +384,11 @@ internal sealed class DeliveryWorker
             {
                 // The tracker keeps data and retries on its own (probing for recovery), so its own client does not
                 // also sleep through HTTP-level retries.
+                // Quick retries still smooth over a flapping connection; long backoffs would only delay recovery.
                 var options = _options.Clone();
-                options.MaxRetries = 0;
+                options.MaxRetries = Math.Min(options.MaxRetries, MaxHttpRetries);
+                options.BackoffFactor = Math.Min(options.BackoffFactor, MaxHttpBackoffFactor);
+                options.BackoffJitter = Math.Min(options.BackoffJitter, MaxHttpBackoffFactor);
                 _client = new MlflowClient(options, _loggerFactory);
                 _storeOpenFailed = false;
             }
@@ -418,10 +433,13 @@ internal sealed class DeliveryWorker
         }
         catch (Exception ex) when (ex is not OutOfMemoryException && !token.IsCancellationRequested)
         {
-            _counters.Failure();
-            TrackerLog.StoreStillUnreachable(_logger, client.Store.Description);
-            _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
-            return false;
+            if (!Answered(ex))
+            {
+                _counters.Failure();
+                TrackerLog.StoreStillUnreachable(_logger, client.Store.Description);
+                _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
+                return false;
+            }
         }
 
         _unreachable = false;
@@ -430,6 +448,10 @@ internal sealed class DeliveryWorker
         TrackerLog.StoreAnswersAgain(_logger, client.Store.Description);
         return true;
     }
+
+    /// <summary>An HTTP answer other than "overloaded" (a proxy's 404 for <c>/health</c>, say) still means the store answers again.</summary>
+    private static bool Answered(Exception exception) =>
+        exception is MlflowException { HttpStatus: { } status } && status is not (408 or 429 or 502 or 503 or 504);
 
     private void EnterOutage(MlflowClient client)
     {
@@ -473,6 +495,9 @@ internal sealed class DeliveryWorker
 
         return false;
     }
+
+    /// <summary>No spool, or nothing in it this worker could replay now.</summary>
+    private bool SpoolIdle => _spool is null || (_lease is null && !_spoolMayHaveFiles);
 
     private bool DeadlinePassed()
     {
@@ -768,7 +793,7 @@ internal sealed class DeliveryWorker
     /// <summary>While nothing this process tracked waits, takes the next spool file into the work list.</summary>
     private bool TryClaimSpoolFile()
     {
-        if (_spool is null || _lease is not null || _flushes.Count > 0 || HasLiveWork())
+        if (_spool is null || _lease is not null || HasLiveWork())
         {
             return false;
         }
@@ -805,7 +830,7 @@ internal sealed class DeliveryWorker
                 {
                     run.SourceLease = lease;
                     operations += run.PendingCount;
-                    _counters.Restored(run.PendingCount);
+                    _counters.AddRestored(run.PendingCount);
                     AddToWorkList(run);
                 }
 
@@ -829,9 +854,19 @@ internal sealed class DeliveryWorker
             return;
         }
 
+        // A flush reports everything settled since the previous flush answered, so runs spooled during an outage
+        // before this flush began are reported too, never hidden behind "nothing to do".
+        var baseline = _lastFlushBaseline;
+        _lastFlushBaseline = (_counters.Delivered, _counters.Spooled - _counters.Restored, _counters.Refused);
         foreach (var flush in _flushes)
         {
-            var result = flush.ResultNow(_counters, timedOut);
+            // Spooled is net of what was read back from the spool and delivered since: what waits on disk now.
+            var result = new FlushResult(
+                _lastFlushBaseline.Delivered - Math.Min(baseline.Delivered, flush.DeliveredBefore),
+                Math.Max(0, _lastFlushBaseline.Spooled - Math.Min(baseline.Spooled, flush.SpooledBefore)),
+                _lastFlushBaseline.Refused - Math.Min(baseline.Refused, flush.RefusedBefore),
+                _counters.Pending,
+                timedOut);
             if (timedOut)
             {
                 TrackerLog.FlushTimedOut(_logger, _options.FlushTimeout.TotalSeconds, result.Delivered, result.Spooled, result.Refused, result.Pending);

@@ -10,7 +10,7 @@ internal sealed class FlushRequest
     {
         DeadlineMs = deadlineMs;
         DeliveredBefore = counters.Delivered;
-        SpooledBefore = counters.Spooled;
+        SpooledBefore = counters.Spooled - counters.Restored;
         RefusedBefore = counters.Refused;
     }
 
@@ -27,7 +27,7 @@ internal sealed class FlushRequest
 
     public FlushResult ResultNow(DeliveryCounters counters, bool timedOut) => new(
         counters.Delivered - DeliveredBefore,
-        counters.Spooled - SpooledBefore,
+        Math.Max(0, counters.Spooled - counters.Restored - SpooledBefore),
         counters.Refused - RefusedBefore,
         counters.Pending,
         timedOut);

@@ -60,7 +60,7 @@ internal static partial class TrackerLog
     [LoggerMessage(EventId = 1221, Level = LogLevel.Error, Message = "MLflow tracking stopped with {Pending} run operations neither delivered nor spooled; they are lost.")]
     public static partial void LeftUndelivered(ILogger logger, long pending);
 
-    [LoggerMessage(EventId = 1222, Level = LogLevel.Error, Message = "The MLflow tracking worker stopped unexpectedly; run data is no longer delivered.")]
+    [LoggerMessage(EventId = 1222, Level = LogLevel.Error, Message = "The MLflow tracking worker failed unexpectedly; it retries shortly.")]
     public static partial void WorkerFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 1223, Level = LogLevel.Warning, Message = "Closing the MLflow tracking store failed.")]
