@@ -52,6 +52,7 @@ internal sealed class DeliveryWorker
     private bool _storeOpenFailed;
     private bool _spoolMayHaveFiles = true;
     private bool _spoolWarned;
+    private bool _probeFailedSinceFlush;
     private long _nextProbeMs;
     private long _nextSpoolCheckMs;
     private volatile bool _unreachable;
@@ -287,7 +288,9 @@ internal sealed class DeliveryWorker
             more |= TryClaimSpoolFile();
         }
 
-        if (!HasLiveWork() && SpoolIdle)
+        // With the store still down (a probe after the flush began failed), waiting for the spool's replay is
+        // pointless: the flush answers now, so a second flush (dispose, exit) does not wait out another deadline.
+        if (!HasLiveWork() && (SpoolIdle || (_unreachable && _probeFailedSinceFlush)))
         {
             // Everything queued before the flushes (and spooled on the way) has reached the store.
             CompleteFlushes(timedOut: false);
@@ -316,6 +319,7 @@ internal sealed class DeliveryWorker
         {
             case RunOperationKind.Flush:
                 _flushes.Add((FlushRequest)operation.Payload!);
+                _probeFailedSinceFlush = false;
                 return;
             case RunOperationKind.Replay:
                 _replays.Add((ReplayRequest)operation.Payload!);
@@ -436,6 +440,7 @@ internal sealed class DeliveryWorker
             if (!Answered(ex))
             {
                 _counters.Failure();
+                _probeFailedSinceFlush = true;
                 TrackerLog.StoreStillUnreachable(_logger, client.Store.Description);
                 _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
                 return false;
