@@ -106,6 +106,14 @@ public sealed class MlflowOptions
     /// </summary>
     public int DeliveryConcurrency { get; set; } = 4;
 
+    /// <summary>
+    /// When no <c>ILoggerFactory</c> is given: write warnings and errors (server unreachable, tracking disabled by a
+    /// malformed URI, refused keys, dropped or spooled data) to standard error, each cause once per process, as
+    /// MLflow's Python client does (<c>MLFLOW_TRACKING_LOG_TO_STDERR</c>; true by default). With a logger factory of
+    /// your own, nothing is written to standard error either way.
+    /// </summary>
+    public bool LogToStandardError { get; set; } = true;
+
     /// <summary>The options MLflow's own environment variables describe, over the defaults.</summary>
     public static MlflowOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
@@ -142,6 +150,11 @@ public sealed class MlflowOptions
         if (Get("MLFLOW_TRACKING_INSECURE_TLS") is { } insecure)
         {
             InsecureTls = ParseBool("MLFLOW_TRACKING_INSECURE_TLS", insecure);
+        }
+
+        if (Get("MLFLOW_TRACKING_LOG_TO_STDERR") is { } logToStandardError)
+        {
+            LogToStandardError = ParseBool("MLFLOW_TRACKING_LOG_TO_STDERR", logToStandardError);
         }
 
         if (Get("MLFLOW_HTTP_REQUEST_TIMEOUT") is { } timeout)

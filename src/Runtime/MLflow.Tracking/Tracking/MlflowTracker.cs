@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Pipeline;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MLflow.Tracking;
 
@@ -67,7 +66,7 @@ public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
     private MlflowTracker(MlflowOptions options, ILoggerFactory? loggerFactory, bool ownsClient, MlflowClient? client, string? disabledReason)
     {
         _options = options.Clone();
-        var factory = loggerFactory ?? NullLoggerFactory.Instance;
+        var factory = Logging.DefaultLogging.Resolve(loggerFactory, _options);
         _logger = factory.CreateLogger<MlflowTracker>();
         _ownsClient = ownsClient;
         _synchronous = _options.Synchronous;
