@@ -53,6 +53,7 @@ internal sealed class DeliveryWorker
     private bool _spoolMayHaveFiles = true;
     private bool _spoolWarned;
     private bool _probeFailedSinceFlush;
+    private bool _deadlineSpent; // a flush deadline passed during this outage: later flushes do not wait out another
     private long _nextProbeMs;
     private long _nextSpoolCheckMs;
     private volatile bool _unreachable;
@@ -280,6 +281,7 @@ internal sealed class DeliveryWorker
 
             // The store did not keep up: replay only after a probe finds it answering, not straight back from disk.
             EnterOutage(client);
+            _deadlineSpent = true;
         }
 
         if (!_unreachable)
@@ -288,9 +290,9 @@ internal sealed class DeliveryWorker
             more |= TryClaimSpoolFile();
         }
 
-        // With the store still down (a probe after the flush began failed), waiting for the spool's replay is
-        // pointless: the flush answers now, so a second flush (dispose, exit) does not wait out another deadline.
-        if (!HasLiveWork() && (SpoolIdle || (_unreachable && _probeFailedSinceFlush)))
+        // Once one flush deadline has passed in this outage and a probe since still failed, a later flush (dispose,
+        // exit) answers at once instead of waiting out a second deadline: flush, dispose and exit share one.
+        if (!HasLiveWork() && (SpoolIdle || (_unreachable && _deadlineSpent && _probeFailedSinceFlush)))
         {
             // Everything queued before the flushes (and spooled on the way) has reached the store.
             CompleteFlushes(timedOut: false);
@@ -448,6 +450,7 @@ internal sealed class DeliveryWorker
         }
 
         _unreachable = false;
+        _deadlineSpent = false;
         _spoolWarned = false;
         _spoolMayHaveFiles = true;
         TrackerLog.StoreAnswersAgain(_logger, client.Store.Description);
