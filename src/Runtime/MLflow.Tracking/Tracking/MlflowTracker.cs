@@ -287,6 +287,10 @@ public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>A param or metric value of a tracked call could not be read: that value is lost, the call goes on.</summary>
+    internal void ReportReadFailure(TrackedRun run, string key, Exception exception) =>
+        TrackerLog.ValueReadFailed(_logger, key, run.RunName, run.Definition.SourceName, exception.GetType().FullName ?? exception.GetType().Name);
+
     /// <summary>
     /// Synchronous mode: the caller waits for delivery, at most <see cref="MlflowOptions.FlushTimeout"/>; once the
     /// store is found unreachable, calls stop waiting (the worker spools) until it answers again.

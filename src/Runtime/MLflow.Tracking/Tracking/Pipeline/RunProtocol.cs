@@ -136,6 +136,7 @@ internal sealed class RunProtocol
 
     private async Task<bool> CreateAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
     {
+        ReportReservedTags(run.Definition);
         try
         {
             if (run.IsAttached)
@@ -213,6 +214,20 @@ internal sealed class RunProtocol
         }
 
         return _experiments.ResolveAsync(client, name, cancellationToken);
+    }
+
+    /// <summary>The run is recorded without them; the user learns which key and why, once per tracked method.</summary>
+    private void ReportReservedTags(TrackedRunDefinition definition)
+    {
+        if (!definition.ClaimReservedTagsReport())
+        {
+            return;
+        }
+
+        foreach (var tag in definition.ReservedTags)
+        {
+            TrackerLog.ReservedTagSkipped(_logger, tag.Key, definition.SourceName);
+        }
     }
 
     private static string UserOf(List<Tag> tags)

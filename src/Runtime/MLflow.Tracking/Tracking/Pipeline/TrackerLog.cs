@@ -69,6 +69,12 @@ internal static partial class TrackerLog
     [LoggerMessage(EventId = 1224, Level = LogLevel.Error, Message = "An unhandled {ErrorType} ends the process: {Runs} open MLflow runs end FAILED; run data is flushed or spooled within {Seconds} s.")]
     public static partial void Crashing(ILogger logger, string errorType, int runs, double seconds);
 
+    [LoggerMessage(EventId = 1226, Level = LogLevel.Warning, Message = "Reading the value of '{Key}' for run {RunName} of {Source} threw {ErrorType}; it is not logged and the call goes on.")]
+    public static partial void ValueReadFailed(ILogger logger, string key, string runName, string source, string errorType);
+
+    [LoggerMessage(EventId = 1227, Level = LogLevel.Warning, Message = "Run tag '{Key}' of {Source} is not set: MLflow reserves tag keys starting with 'mlflow.' for its system tags (MLFLOW009). Its runs are recorded without it; use a key of your own.")]
+    public static partial void ReservedTagSkipped(ILogger logger, string key, string source);
+
     [LoggerMessage(EventId = 1225, Level = LogLevel.Warning, Message = "Flushing MLflow run data at process exit failed.")]
     public static partial void ExitFlushFailed(ILogger logger, Exception exception);
 }
