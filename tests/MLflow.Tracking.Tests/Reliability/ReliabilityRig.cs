@@ -17,10 +17,12 @@ internal sealed class ReliabilityRig : IAsyncDisposable
 {
     public const string Experiment = "reliability";
 
-    private ReliabilityRig(LoopbackMlflowServer server, MlflowTracker tracker, CapturingLoggerFactory logs)
+    private ReliabilityRig(LoopbackMlflowServer server, MlflowOptions options, CapturingLoggerFactory logs, TempSpool spool)
     {
+        Options = options;
+        Spool = spool;
         Server = server;
-        Tracker = tracker;
+        Tracker = new MlflowTracker(options, logs);
         Logs = logs;
     }
 
@@ -28,13 +30,21 @@ internal sealed class ReliabilityRig : IAsyncDisposable
 
     public MlflowTracker Tracker { get; }
 
+    /// <summary>The options of <see cref="Tracker"/> (another tracker built from them shares its store and spool).</summary>
+    public MlflowOptions Options { get; }
+
     public CapturingLoggerFactory Logs { get; }
+
+    /// <summary>This rig's own spool root.</summary>
+    public TempSpool Spool { get; }
 
     public static async Task<ReliabilityRig> StartAsync(Action<MlflowOptions>? configure = null)
     {
         var server = await LoopbackMlflowServer.StartAsync();
+        var spool = new TempSpool();
         var options = new MlflowOptions
         {
+            SpoolDirectory = spool.Root,
             TrackingUri = server.BaseUri.AbsoluteUri,
             MaxRetries = 0, // the tracker's own retry (keep data, back off, try again) is what is under test
             BackoffFactor = 0.01,
@@ -45,7 +55,7 @@ internal sealed class ReliabilityRig : IAsyncDisposable
         };
         configure?.Invoke(options);
         var logs = new CapturingLoggerFactory();
-        return new ReliabilityRig(server, new MlflowTracker(options, logs), logs);
+        return new ReliabilityRig(server, options, logs, spool);
     }
 
     /// <summary>Answers every request with 503 (a proxy in front of a stopped server).</summary>
@@ -105,7 +115,18 @@ internal sealed class ReliabilityRig : IAsyncDisposable
     /// <summary>Asserts the server holds exactly the runs of <see cref="TrackedCall"/> for these names and indexes.</summary>
     public async Task AssertExactlyArrivedAsync(IReadOnlyDictionary<string, int> expected)
     {
-        var runs = await RunsOnServerAsync();
+        IReadOnlyList<Run> runs;
+        try
+        {
+            runs = await RunsOnServerAsync();
+        }
+        catch (MlflowNotFoundException)
+        {
+            // Nothing arrived at all: show what the tracker said, that is the diagnosis.
+            Assert.Fail("No run arrived. " + Tracker.Statistics + "\n" + string.Join("\n", Logs.Entries.Select(e => e.Level + " " + e.Text)));
+            throw;
+        }
+
         Assert.Equal(expected.Count, runs.Count);
         Assert.Equal(expected.Keys.OrderBy(k => k, StringComparer.Ordinal), runs.Select(r => r.Info.RunName!).OrderBy(k => k, StringComparer.Ordinal));
         foreach (var run in runs)
@@ -124,5 +145,6 @@ internal sealed class ReliabilityRig : IAsyncDisposable
     {
         await Tracker.DisposeAsync();
         await Server.DisposeAsync();
+        Spool.Dispose();
     }
 }

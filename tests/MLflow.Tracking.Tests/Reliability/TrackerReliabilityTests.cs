@@ -30,7 +30,8 @@ public sealed class TrackerReliabilityTests
 
         await rig.WaitForRequestsAsync(3); // several delivery attempts failed while the server was down
         rig.Server.Faults = null;
-        await rig.Tracker.FlushAsync();
+        var result = await rig.Tracker.FlushAsync();
+        Assert.True(result.IsDurable);
 
         await rig.AssertExactlyArrivedAsync(expected);
         Assert.True(rig.Tracker.Statistics.DeliveryFailures > 0);
@@ -113,18 +114,28 @@ public sealed class TrackerReliabilityTests
     }
 
     [Fact]
-    public async Task Dispose_while_the_server_is_down_returns_and_counts_the_queued_data_as_dropped()
+    public async Task Dispose_while_the_server_is_down_spools_the_run_and_the_next_tracker_delivers_it_whole()
     {
         await using var rig = await ReliabilityRig.StartAsync(o => o.FlushTimeout = TimeSpan.FromMilliseconds(500));
         rig.Server.Faults = ReliabilityRig.Unavailable;
-        rig.TrackedCall("lost", 1);
+        rig.TrackedCall("spooled", 1);
 
         rig.Tracker.Dispose();
 
         var statistics = rig.Tracker.Statistics;
         Assert.Equal(0, rig.Server.ServedCount);
-        Assert.Equal(statistics.OperationsQueued, statistics.OperationsDropped + statistics.PendingOperations);
-        Assert.Equal(0, statistics.OperationsDelivered);
+        Assert.Equal(5, statistics.OperationsQueued); // create, param, two metric points, terminate
+        Assert.Equal(statistics.OperationsQueued, statistics.OperationsSpooled);
+        Assert.Equal(0, statistics.OperationsDropped + statistics.PendingOperations + statistics.OperationsDelivered);
+        Assert.Equal(1, rig.Spool.FileCount);
+
+        rig.Server.Faults = null;
+        await using var next = new MlflowTracker(rig.Options);
+        var replay = await next.ReplaySpoolAsync();
+
+        Assert.Equal(new SpoolReplayResult(1, 1, 5, 0), replay);
+        await rig.AssertExactlyArrivedAsync(new Dictionary<string, int> { ["spooled"] = 1 });
+        Assert.Equal(0, rig.Spool.FileCount);
     }
 
     [Fact]

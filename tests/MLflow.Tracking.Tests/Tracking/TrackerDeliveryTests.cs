@@ -156,16 +156,20 @@ public sealed class TrackerDeliveryTests
     }
 
     [Fact]
-    public async Task Flush_returns_after_its_timeout_while_the_store_is_down()
+    public async Task Flush_returns_at_its_deadline_while_the_store_is_down_and_says_what_is_left()
     {
         await using var harness = new TrackerHarness(o => o.FlushTimeout = TimeSpan.FromMilliseconds(100));
         harness.Store.AlwaysFail = () => new MlflowNetworkException("Connection refused.");
         harness.Track(TrackerHarness.Definition(), _ => 1);
 
-        await harness.Tracker.FlushAsync();
+        var result = await harness.Tracker.FlushAsync();
 
-        Assert.True(harness.Tracker.Statistics.PendingOperations > 0);
-        Assert.Contains(harness.Logs.Entries, e => e.Text.Contains("flush timed out", StringComparison.OrdinalIgnoreCase));
+        // An in-memory store has no spool: the run stays in memory, and the result says so.
+        Assert.True(result.TimedOut);
+        Assert.False(result.Succeeded);
+        Assert.Equal(2, result.Pending);
+        Assert.Equal(0, result.Delivered + result.Spooled + result.Refused);
+        Assert.Contains(harness.Logs.Entries, e => e.Text.Contains("flush reached its deadline", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
@@ -211,7 +215,7 @@ public sealed class TrackerDeliveryTests
     }
 
     [Fact]
-    public async Task Operations_beyond_the_queue_limit_are_dropped_and_counted()
+    public async Task Operations_beyond_the_queue_limit_are_kept_not_dropped()
     {
         await using var harness = new TrackerHarness(o =>
         {
@@ -230,10 +234,17 @@ public sealed class TrackerDeliveryTests
             return 0;
         });
 
+        // Without a spool (an in-memory store) the queue grows: nothing is thinned out of the run.
         var statistics = harness.Tracker.Statistics;
-        Assert.True(statistics.OperationsDropped >= 90);
-        Assert.InRange(statistics.PendingOperations, 1, 11);
-        Assert.Contains(harness.Logs.Entries, e => e.Text.Contains("queue is full", StringComparison.Ordinal));
+        Assert.Equal(0, statistics.OperationsDropped);
+        Assert.Equal(102, statistics.PendingOperations);
+
+        harness.Store.AlwaysFail = null;
+        var result = await harness.Tracker.FlushAsync();
+        await Eventually.UntilAsync(() => harness.Tracker.Statistics.PendingOperations == 0);
+        Assert.Equal(100, Assert.Single(harness.Store.Inner.Runs).Metrics.Count(m => m.Key == "m"));
+        Assert.Equal(0, harness.Tracker.Statistics.OperationsDropped);
+        Assert.True(result.Refused == 0);
     }
 
     [Fact]

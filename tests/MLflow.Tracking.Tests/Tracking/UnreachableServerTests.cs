@@ -13,8 +13,10 @@ public sealed class UnreachableServerTests
     public async Task Tracked_call_against_a_closed_loopback_port_returns_normally_and_flush_is_bounded()
     {
         var logs = new CapturingLoggerFactory();
+        using var spool = new TempSpool();
         var options = new MlflowOptions
         {
+            SpoolDirectory = spool.Root,
             TrackingUri = "http://127.0.0.1:" + ClosedPort(),
             RequestTimeout = TimeSpan.FromMilliseconds(200),
             MaxRetries = 0,

@@ -63,17 +63,40 @@ public sealed class MlflowOptions
 
     /// <summary>
     /// Deliver every run operation before the tracked call returns, instead of in the background. Slower, but nothing
-    /// is queued in memory; failures are still logged, never thrown into the call.
+    /// is queued in memory; failures are still logged, never thrown into the call. One call waits at most
+    /// <see cref="FlushTimeout"/>; while the store is unreachable calls do not wait at all (their data is spooled).
     /// </summary>
     public bool Synchronous { get; set; }
 
-    /// <summary>The longest <c>FlushAsync</c>, <c>Dispose</c> or process exit waits for queued run data.</summary>
+    /// <summary>
+    /// The one deadline that <c>FlushAsync</c>, <c>Dispose</c>, host shutdown and process exit (or a crash) share for
+    /// queued run data; what has not reached the store by then is written to the spool (<see cref="SpoolDirectory"/>).
+    /// In <see cref="Synchronous"/> mode, also the longest one tracking call waits.
+    /// </summary>
     public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The root folder of the durable local spool; each store gets a subfolder named by a hash of its address (never
+    /// containing credentials). Null means <c>MLflow.Tracking/spool</c> under the user's local application data
+    /// (<c>~/.local/share</c> on Linux, <c>%LOCALAPPDATA%</c> on Windows, <c>~/Library/Application Support</c> on macOS).
+    /// </summary>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary>
+    /// The most bytes one store's spool may take (100 MB by default, about a million metric points); runs that do not
+    /// fit are dropped whole, counted and logged. 0 switches spooling off: undeliverable data then stays in memory
+    /// until the process ends.
+    /// </summary>
+    public long MaxSpoolSize { get; set; } = 100L * 1024 * 1024;
 
     /// <summary>The longest the background pipeline keeps run data before sending it (it sends sooner when a batch fills).</summary>
     public TimeSpan BatchInterval { get; set; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>How many operations may wait in the background pipeline; beyond that new metrics, params and tags are dropped, counted and logged (run starts and ends never are).</summary>
+    /// <summary>
+    /// How many operations may wait in memory before the pipeline moves whole ended runs to the spool (the store is
+    /// slower than the callers, or unreachable). Nothing is dropped at this bound: a run still open keeps queueing in
+    /// memory while the store takes its data.
+    /// </summary>
     public int MaxQueueLength { get; set; } = 100_000;
 
     /// <summary>

@@ -11,6 +11,8 @@ namespace MLflow.Tracking.DependencyInjection;
 /// Ties the container's tracker to the host's lifetime: at start it becomes the ambient
 /// <see cref="MlflowTracking.Tracker"/> (so generated <see cref="TrackedRunAttribute"/> wrappers use it); at stop
 /// everything queued is flushed, bounded by <see cref="MlflowOptions.FlushTimeout"/> and the host's shutdown token.
+/// What the store cannot take by then is spooled, so the container's disposal of the tracker afterwards does not wait
+/// a second time: shutdown shares the one deadline.
 /// </summary>
 public sealed partial class MlflowTrackingHostedService : IHostedLifecycleService
 {
@@ -57,13 +59,25 @@ public sealed partial class MlflowTrackingHostedService : IHostedLifecycleServic
     /// <inheritdoc/>
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Flushes queued run data, waiting at most <see cref="MlflowOptions.FlushTimeout"/>.</summary>
+    /// <summary>Flushes queued run data, waiting at most <see cref="MlflowOptions.FlushTimeout"/> (the tracker's own deadline).</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bound.CancelAfter(_options.FlushTimeout);
         try
         {
+            if (_tracker is MlflowTracker tracker)
+            {
+                // The tracker bounds the flush by FlushTimeout itself and spools what is left, so no second timer here.
+                var result = await tracker.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (!result.Succeeded)
+                {
+                    LogFlushIncomplete(_logger, result.Delivered, result.Spooled, result.Refused, result.Pending);
+                }
+
+                return;
+            }
+
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bound.CancelAfter(_options.FlushTimeout);
             await _tracker.FlushAsync(bound.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -83,6 +97,9 @@ public sealed partial class MlflowTrackingHostedService : IHostedLifecycleServic
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning, Message = "MLflow tracking: not all queued run data was delivered within {Seconds} s at shutdown.")]
     private static partial void LogFlushTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "MLflow tracking at shutdown: {Delivered} run operations delivered, {Spooled} spooled for the next start, {Refused} refused, {Pending} left pending.")]
+    private static partial void LogFlushIncomplete(ILogger logger, long delivered, long spooled, long refused, long pending);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Warning, Message = "MLflow tracking: flushing queued run data at shutdown failed: {ErrorType}: {ErrorMessage}")]
     private static partial void LogFlushFailed(ILogger logger, string errorType, string errorMessage);

@@ -16,6 +16,9 @@ public interface IMlflowStore : IAsyncDisposable
     /// <summary>Where the store is, for logs and health checks (never with credentials).</summary>
     string Description { get; }
 
+    /// <summary>What the store can do (single writer, durable); none unless a store says so.</summary>
+    MlflowStoreCapabilities Capabilities => MlflowStoreCapabilities.None;
+
     /// <summary>Checks that the store answers, returning what it is (for example the server version).</summary>
     Task<string> PingAsync(CancellationToken cancellationToken);
 

@@ -1,6 +1,5 @@
 using System;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using MLflow.Tracking.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -10,48 +9,33 @@ namespace MLflow.Tracking;
 /// <summary>
 /// The default <see cref="IRunTracker"/>: tracked calls only record times and queue operations; one background
 /// worker per tracker creates the runs, batches metrics, params and tags into log-batch calls (in order per run),
-/// terminates the runs and retries while the store is unreachable. Nothing it does is thrown into a tracked call:
-/// failures go to the logger, the <c>MLflow.Tracking</c> meter and <see cref="Statistics"/>.
+/// terminates the runs and retries while the store is unreachable. What cannot reach the store in time goes, run by
+/// whole run, to a durable local spool that the next tracker for the same store delivers (see docs/run-pipeline.md).
+/// Nothing it does is thrown into a tracked call: failures go to the logger, the <c>MLflow.Tracking</c> meter,
+/// <see cref="Statistics"/> and the <see cref="FlushResult"/> of <see cref="FlushAsync"/>.
 /// </summary>
 /// <example>
 /// <code>
 /// MlflowTracking.SetTracker(new MlflowTracker(new MlflowOptions { TrackingUri = "http://localhost:5000" }, loggerFactory));
 /// </code>
 /// </example>
-public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
+public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
 {
-    // Once this many operations wait, the worker is woken before the batch interval ends.
-    private const int EarlyWakeThreshold = 1000;
-
-    private static readonly TimeSpan OverflowLogInterval = TimeSpan.FromSeconds(10);
+    // Room after the deadline for the worker to notice it and write the spool.
+    private const int DeadlineMarginMs = 1000;
 
     // One instance for every run of a disabled tracker: reading RunId there is a mistake, not worth an allocation per call.
     private static readonly MlflowException DisabledError = new("MLflow tracking is disabled; the run was not created.");
 
     private readonly MlflowOptions _options;
-    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly bool _enabled;
     private readonly bool _synchronous;
     private readonly bool _ownsClient;
-    private readonly int _maxQueueLength;
-    private readonly int _deliveryConcurrency;
-    private readonly Channel<RunOperation> _queue;
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly SemaphoreSlim _wakeSignal = new(0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _worker;
-    private MlflowClient? _client;
-    private int _wakeRequested;
+    private readonly DeliveryCounters _counters = new();
+    private readonly OperationQueue? _queue;
+    private readonly DeliveryWorker? _worker;
     private int _disposed;
-    private long _lastOverflowLog = long.MinValue / 4; // far enough back that the first overflow logs, without overflowing the subtraction
-    private long _runsStarted;
-    private long _runsFinished;
-    private long _operationsQueued;
-    private long _operationsDelivered;
-    private long _operationsDropped;
-    private long _deliveryFailures;
-    private long _pending;
 
     /// <summary>
     /// A tracker for the store <paramref name="options"/> name. The store is opened by the background worker on
@@ -67,7 +51,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
 
     /// <summary>A tracker that delivers through <paramref name="client"/>, which the caller keeps owning (DI and MlflowFake use this).</summary>
     /// <param name="client">The client runs are delivered through.</param>
-    /// <param name="options">How to track (experiment defaults, batching, timeouts); the tracking URI is not used.</param>
+    /// <param name="options">How to track (experiment defaults, batching, timeouts, spool); the tracking URI is not used.</param>
     /// <param name="loggerFactory">For delivery failures and warnings; none when null.</param>
     public MlflowTracker(MlflowClient client, MlflowOptions options, ILoggerFactory? loggerFactory = null)
         : this(client ?? throw new ArgumentNullException(nameof(client)), options, loggerFactory, ownsClient: false)
@@ -82,14 +66,10 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     private MlflowTracker(MlflowOptions options, ILoggerFactory? loggerFactory, bool ownsClient, MlflowClient? client, string? disabledReason)
     {
         _options = options.Clone();
-        _loggerFactory = Logging.DefaultLogging.Resolve(loggerFactory, _options);
-        _logger = _loggerFactory.CreateLogger<MlflowTracker>();
-        _client = client;
+        var factory = Logging.DefaultLogging.Resolve(loggerFactory, _options);
+        _logger = factory.CreateLogger<MlflowTracker>();
         _ownsClient = ownsClient;
         _synchronous = _options.Synchronous;
-        _maxQueueLength = Math.Max(1, _options.MaxQueueLength);
-        _deliveryConcurrency = Math.Max(1, _options.DeliveryConcurrency);
-        _queue = Channel.CreateUnbounded<RunOperation>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = false, AllowSynchronousContinuations = false });
 
         disabledReason ??= !_options.Enabled ? "MlflowOptions.Enabled is false." : client is null ? CheckTrackingUri(_options) : null;
         DisabledReason = disabledReason;
@@ -98,15 +78,17 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         {
             if (_options.Enabled)
             {
-                _logger.LogError("MLflow tracking is disabled: {Reason}", disabledReason);
+                TrackerLog.TrackingDisabled(_logger, disabledReason!);
             }
 
-            _worker = Task.CompletedTask;
             return;
         }
 
-        _worker = Task.Run(RunWorkerAsync);
+        _queue = new OperationQueue(_counters, Math.Max(1, _options.MaxQueueLength));
+        _worker = new DeliveryWorker(this, _options, client, ownsClient, factory, _counters, _queue);
+        _worker.Start();
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
     }
 
     /// <inheritdoc/>
@@ -116,16 +98,9 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     public string? DisabledReason { get; }
 
     /// <summary>What the tracker has done so far.</summary>
-    public MlflowTrackerStatistics Statistics => new(
-        Interlocked.Read(ref _runsStarted),
-        Interlocked.Read(ref _runsFinished),
-        Interlocked.Read(ref _operationsQueued),
-        Interlocked.Read(ref _operationsDelivered),
-        Interlocked.Read(ref _operationsDropped),
-        Interlocked.Read(ref _deliveryFailures),
-        Interlocked.Read(ref _pending));
+    public MlflowTrackerStatistics Statistics => _counters.Snapshot();
 
-    /// <summary>The longest a flush, a disposal or a <see cref="ActiveRun.RunId"/> read waits.</summary>
+    /// <summary>The one deadline of a flush, a disposal, a process exit and a <see cref="ActiveRun.RunId"/> read.</summary>
     internal TimeSpan FlushTimeout => _options.FlushTimeout;
 
     /// <inheritdoc/>
@@ -141,8 +116,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
 
         var run = new TrackedRun(this, definition, parent, parent is null ? _options.RunId : null, current, DateTimeOffset.UtcNow);
         run.MakeCurrent();
-        Interlocked.Increment(ref _runsStarted);
-        TrackingInstruments.RunsStarted.Add(1);
+        _counters.RunStarted();
         if (_enabled)
         {
             Enqueue(RunOperation.Start(run));
@@ -155,18 +129,51 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         return run;
     }
 
-    /// <inheritdoc/>
-    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Waits until everything queued so far has reached the store, or until <see cref="MlflowOptions.FlushTimeout"/>
+    /// passes; what the store could not take by then is written to the local spool. The result says what happened.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting (the data stays queued; nothing is spooled early).</param>
+    /// <returns>Delivered, spooled, refused and still pending operation counts.</returns>
+    public Task<FlushResult> FlushAsync(CancellationToken cancellationToken = default)
     {
         if (!_enabled || Volatile.Read(ref _disposed) != 0)
         {
-            return;
+            return Task.FromResult(FlushResult.Empty);
         }
 
-        await FlushCoreAsync(cancellationToken).ConfigureAwait(false);
+        return FlushCoreAsync(Environment.TickCount64 + (long)_options.FlushTimeout.TotalMilliseconds, cancellationToken);
     }
 
-    /// <summary>Flushes (bounded by the flush timeout), stops the worker and releases the store when this tracker opened it.</summary>
+    /// <inheritdoc/>
+    Task IRunTracker.FlushAsync(CancellationToken cancellationToken) => FlushAsync(cancellationToken);
+
+    /// <summary>
+    /// Delivers what the local spool holds for this tracker's store now (runs spooled by this or an earlier process),
+    /// instead of when the worker is next idle. Files another process is replaying are left to it.
+    /// </summary>
+    /// <param name="cancellationToken">Stops waiting; the replay goes on in the background.</param>
+    /// <returns>Files, runs and operations replayed, and the files left.</returns>
+    public Task<SpoolReplayResult> ReplaySpoolAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_enabled || Volatile.Read(ref _disposed) != 0)
+        {
+            return Task.FromResult(SpoolReplayResult.Empty);
+        }
+
+        var request = new ReplayRequest();
+        if (!_queue!.TryAddControl(RunOperation.Control(RunOperationKind.Replay, request)))
+        {
+            return Task.FromResult(SpoolReplayResult.Empty);
+        }
+
+        return request.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Flushes and stops the worker within one <see cref="MlflowOptions.FlushTimeout"/> (what is left then is
+    /// spooled), and releases the store when this tracker opened it.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -177,36 +184,25 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         if (_enabled)
         {
             AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-            await FlushCoreAsync(CancellationToken.None).ConfigureAwait(false);
-            _queue.Writer.TryComplete();
-            await _stop.CancelAsync().ConfigureAwait(false);
-            try
+            AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+            var deadline = Environment.TickCount64 + (long)_options.FlushTimeout.TotalMilliseconds;
+            await FlushCoreAsync(deadline, CancellationToken.None).ConfigureAwait(false);
+            await _worker!.StopAsync(deadline).ConfigureAwait(false);
+            if (_ownsClient && _worker.Client is { } client)
             {
-                await _worker.WaitAsync(_options.FlushTimeout).ConfigureAwait(false);
-                DropLeftovers();
-            }
-            catch (TimeoutException)
-            {
-                _logger.LogWarning("The MLflow tracking worker did not stop within {Timeout}; {Pending} operations were not delivered.", _options.FlushTimeout, Interlocked.Read(ref _pending));
-            }
-        }
-
-        if (_ownsClient && _client is { } client)
-        {
-            try
-            {
-                await client.DisposeAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                _logger.LogWarning(ex, "Closing the MLflow tracking store failed.");
+                try
+                {
+                    await client.DisposeAsync().ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    TrackerLog.CloseFailed(_logger, ex);
+                }
             }
         }
-
-        _stop.Dispose();
     }
 
-    /// <summary>Flushes (bounded by the flush timeout), stops the worker and releases the store when this tracker opened it.</summary>
+    /// <inheritdoc cref="DisposeAsync"/>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>
@@ -228,53 +224,29 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     /// <summary>Queues one operation; the only work a tracked call does besides creating its run object.</summary>
     internal void Enqueue(in RunOperation operation)
     {
-        if (!_enabled)
+        if (!_enabled || !_queue!.TryAdd(operation))
         {
             return;
         }
 
-        if (operation.IsDroppable && Volatile.Read(ref _pending) >= _maxQueueLength)
+        if (_synchronous && !_worker!.IsUnreachable)
         {
-            OnOverflow();
-            return;
-        }
-
-        var pending = Interlocked.Increment(ref _pending);
-        Interlocked.Increment(ref _operationsQueued);
-        if (!_queue.Writer.TryWrite(operation))
-        {
-            // Disposed: nothing will deliver it.
-            Interlocked.Decrement(ref _pending);
-            CountDropped(1);
-            return;
-        }
-
-        if (_synchronous)
-        {
-            DeliverNow();
-        }
-        else if (pending == EarlyWakeThreshold)
-        {
-            Wake();
+            WaitDelivered();
         }
     }
 
     /// <summary>A run ended on the caller's thread.</summary>
     internal void OnRunEnded(TrackedRun run, RunStatus status, DateTimeOffset endTime)
     {
-        Interlocked.Increment(ref _runsFinished);
-        TrackingInstruments.RunsFinished.Add(1);
+        _counters.RunFinished();
         Enqueue(RunOperation.End(run, status, endTime));
     }
 
     /// <summary>Ends the worker's batching pause early (a flush or a run-id read is waiting).</summary>
-    internal void Wake()
-    {
-        if (Interlocked.Exchange(ref _wakeRequested, 1) == 0)
-        {
-            _wakeSignal.Release();
-        }
-    }
+    internal void Wake() => _queue?.Wake.Set();
+
+    /// <summary>Stops delivery until the returned handle is disposed; operations keep queueing meanwhile.</summary>
+    internal IDisposable PauseDelivery() => _worker is null ? NoPause.Instance : _worker.Pause();
 
     private static string? CheckTrackingUri(MlflowOptions options)
     {
@@ -293,42 +265,45 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         }
     }
 
-    private async Task FlushCoreAsync(CancellationToken cancellationToken)
+    private static string Truncate(string message) => message.Length <= 1000 ? message : string.Concat(message.AsSpan(0, 997), "...");
+
+    private async Task<FlushResult> FlushCoreAsync(long deadlineMs, CancellationToken cancellationToken)
     {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(RunOperation.Flush(flushed)))
+        var request = new FlushRequest(deadlineMs, _counters);
+        if (!_queue!.TryAddControl(RunOperation.Control(RunOperationKind.Flush, request)))
         {
-            return;
+            return request.ResultNow(_counters, timedOut: false);
         }
 
-        Wake();
         try
         {
-            await flushed.Task.WaitAsync(_options.FlushTimeout, cancellationToken).ConfigureAwait(false);
+            // The worker answers by the deadline; the margin covers a store call that ignores cancellation.
+            var bound = TimeSpan.FromMilliseconds(Math.Max(0, deadlineMs - Environment.TickCount64) + DeadlineMarginMs);
+            return await request.Done.Task.WaitAsync(bound, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            _logger.LogWarning("MLflow flush timed out after {Timeout}; {Pending} run operations are still queued and will be retried.", _options.FlushTimeout, Interlocked.Read(ref _pending));
+            return request.ResultNow(_counters, timedOut: true);
         }
     }
 
     /// <summary>A param or metric value of a tracked call could not be read: that value is lost, the call goes on.</summary>
     internal void ReportReadFailure(TrackedRun run, string key, Exception exception) =>
-        _logger.LogWarning(
-            "Reading the value of '{Key}' for run {RunName} of {Source} threw {ErrorType}; it is not logged and the call goes on.",
-            key,
-            run.RunName,
-            run.Definition.SourceName,
-            exception.GetType().FullName);
+        TrackerLog.ValueReadFailed(_logger, key, run.RunName, run.Definition.SourceName, exception.GetType().FullName ?? exception.GetType().Name);
 
-    private void OnOverflow()
+    /// <summary>
+    /// Synchronous mode: the caller waits for delivery, at most <see cref="MlflowOptions.FlushTimeout"/>; once the
+    /// store is found unreachable, calls stop waiting (the worker spools) until it answers again.
+    /// </summary>
+    private void WaitDelivered()
     {
-        CountDropped(1);
-        var now = Environment.TickCount64;
-        var last = Volatile.Read(ref _lastOverflowLog);
-        if (now - last >= (long)OverflowLogInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastOverflowLog, now, last) == last)
+        try
         {
-            _logger.LogWarning("The MLflow tracking queue is full ({MaxQueueLength} operations); new metrics, params and tags are dropped ({Dropped} dropped so far).", _maxQueueLength, Interlocked.Read(ref _operationsDropped));
+            FlushCoreAsync(Environment.TickCount64 + (long)_options.FlushTimeout.TotalMilliseconds, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            TrackerLog.WorkerFailed(_logger, ex);
         }
     }
 
@@ -336,38 +311,32 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     {
         try
         {
-            // Dispose, not just flush: it delivers what is queued (bounded by FlushTimeout) and then releases the
-            // store, so a SQLite file is checkpointed and closed and mlflow.db holds every run on its own.
-            DisposeAsync().AsTask().Wait(_options.FlushTimeout + _options.FlushTimeout);
+            // Dispose, not just flush: it delivers (or spools) what is queued within the one deadline and then
+            // releases the store, so a SQLite file is checkpointed and closed and mlflow.db holds every run on its own.
+            DisposeAsync().AsTask().Wait(_options.FlushTimeout + TimeSpan.FromMilliseconds(2 * DeadlineMarginMs));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            _logger.LogWarning(ex, "Flushing MLflow run data at process exit failed.");
+            TrackerLog.ExitFlushFailed(_logger, ex);
         }
     }
 
-    private void CountDelivered(int count)
+    private void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
     {
-        Interlocked.Add(ref _operationsDelivered, count);
-        Interlocked.Add(ref _pending, -count);
-        TrackingInstruments.OperationsDelivered.Add(count);
+        // ProcessExit does not run on a crash: this is the last chance. Open runs end FAILED (type and message, no
+        // stack trace), then everything is delivered or spooled within the deadline.
+        var error = e.ExceptionObject as Exception;
+        var crash = new CrashInfo(error?.GetType().FullName ?? e.ExceptionObject?.GetType().FullName ?? "UnhandledException", Truncate(error?.Message ?? ""));
+        _queue?.TryAddControl(RunOperation.Control(RunOperationKind.Crash, crash));
+        OnProcessExit(sender, EventArgs.Empty);
     }
 
-    private void CountDroppedFromQueue(int count)
+    private sealed class NoPause : IDisposable
     {
-        Interlocked.Add(ref _pending, -count);
-        CountDropped(count);
-    }
+        public static readonly NoPause Instance = new();
 
-    private void CountDropped(int count)
-    {
-        Interlocked.Add(ref _operationsDropped, count);
-        TrackingInstruments.OperationsDropped.Add(count);
-    }
-
-    private void CountFailure()
-    {
-        Interlocked.Increment(ref _deliveryFailures);
-        TrackingInstruments.DeliveryFailures.Add(1);
+        public void Dispose()
+        {
+        }
     }
 }

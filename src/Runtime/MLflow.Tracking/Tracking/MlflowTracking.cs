@@ -74,8 +74,27 @@ public static class MlflowTracking
         return new FlowTrackerRestorer(previous);
     }
 
-    /// <summary>Waits until everything the ambient tracker has queued is delivered (bounded by the flush timeout).</summary>
-    public static Task FlushAsync(CancellationToken cancellationToken = default) => Tracker.FlushAsync(cancellationToken);
+    /// <summary>
+    /// Waits until everything the ambient tracker has queued is delivered, at most <see cref="MlflowOptions.FlushTimeout"/>;
+    /// what the store could not take by then is in the local spool. A process exit right after this does not wait
+    /// again: the deadline is shared.
+    /// </summary>
+    /// <returns>What happened; a tracker other than <see cref="MlflowTracker"/> (a test fake) reports nothing to count.</returns>
+    public static Task<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => Tracker switch
+    {
+        MlflowTracker tracker => tracker.FlushAsync(cancellationToken),
+        var other => FlushOtherAsync(other, cancellationToken),
+    };
+
+    /// <summary>Delivers the local spool of the ambient tracker's store now (see <see cref="MlflowTracker.ReplaySpoolAsync"/>).</summary>
+    public static Task<SpoolReplayResult> ReplaySpoolAsync(CancellationToken cancellationToken = default) =>
+        Tracker is MlflowTracker tracker ? tracker.ReplaySpoolAsync(cancellationToken) : Task.FromResult(SpoolReplayResult.Empty);
+
+    private static async Task<FlushResult> FlushOtherAsync(IRunTracker tracker, CancellationToken cancellationToken)
+    {
+        await tracker.FlushAsync(cancellationToken).ConfigureAwait(false);
+        return FlushResult.Empty;
+    }
 
     private static IRunTracker CreateDefault()
     {

@@ -25,7 +25,10 @@ internal sealed class ScriptedStore : IMlflowStore
     /// <summary>The sizes of each log-batch call: metrics, params, tags.</summary>
     public ConcurrentQueue<(int Metrics, int Params, int Tags)> Batches { get; } = new();
 
-    public string Description => "scripted";
+    public string Description { get; init; } = "scripted";
+
+    /// <summary>None by default (an in-memory store: nothing to spool); tests of the spool make it durable.</summary>
+    public MlflowStoreCapabilities Capabilities { get; set; }
 
     /// <summary>The next <paramref name="count"/> calls throw a network error, later ones succeed.</summary>
     public void FailNext(int count) => Volatile.Write(ref _failuresLeft, count);

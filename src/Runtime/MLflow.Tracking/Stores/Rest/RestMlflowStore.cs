@@ -34,6 +34,9 @@ public sealed partial class RestMlflowStore : IMlflowStore
     /// <inheritdoc />
     public string Description => RestTransport.Describe(_serverUri);
 
+    /// <inheritdoc />
+    public MlflowStoreCapabilities Capabilities => MlflowStoreCapabilities.Durable;
+
     /// <summary>Opens the store for the tracking server at <paramref name="serverUri"/>.</summary>
     /// <param name="serverUri">The server's base URI (a path prefix is kept).</param>
     /// <param name="options">Credentials, TLS, timeout and retry settings.</param>

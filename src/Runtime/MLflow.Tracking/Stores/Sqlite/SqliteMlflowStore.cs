@@ -29,6 +29,9 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
     /// <inheritdoc />
     public string Description => "sqlite:///" + _db.Path;
 
+    /// <inheritdoc />
+    public MlflowStoreCapabilities Capabilities => MlflowStoreCapabilities.SingleWriter | MlflowStoreCapabilities.Durable;
+
     /// <summary>The file's alembic revision (<c>bf29a5ff90ea</c> for a file this store created).</summary>
     public string Revision { get; }
 

@@ -1,9 +1,8 @@
 using System;
-using System.Threading.Tasks;
 
 namespace MLflow.Tracking.Pipeline;
 
-/// <summary>What a queued operation does.</summary>
+/// <summary>What a queued operation does. New kinds (artifacts, inputs) add a value and a <see cref="RunOperation.Payload"/>.</summary>
 internal enum RunOperationKind : byte
 {
     Start,
@@ -11,7 +10,15 @@ internal enum RunOperationKind : byte
     Param,
     Tag,
     End,
+
+    /// <summary>A control marker: a flush is waiting (<see cref="RunOperation.Payload"/> is its <see cref="FlushRequest"/>).</summary>
     Flush,
+
+    /// <summary>A control marker: the process is crashing; open runs end FAILED (payload: the exception).</summary>
+    Crash,
+
+    /// <summary>A control marker: replay the spool now (payload: its <see cref="ReplayRequest"/>).</summary>
+    Replay,
 }
 
 /// <summary>
@@ -20,7 +27,7 @@ internal enum RunOperationKind : byte
 /// </summary>
 internal readonly struct RunOperation
 {
-    private RunOperation(RunOperationKind kind, TrackedRun? run, string? key, string? text, double value, long step, DateTimeOffset timestamp, TaskCompletionSource? flushed)
+    private RunOperation(RunOperationKind kind, TrackedRun? run, string? key, string? text, double value, long step, DateTimeOffset timestamp, object? payload)
     {
         Kind = kind;
         Run = run;
@@ -29,7 +36,7 @@ internal readonly struct RunOperation
         Value = value;
         Step = step;
         Timestamp = timestamp;
-        Flushed = flushed;
+        Payload = payload;
     }
 
     public RunOperationKind Kind { get; }
@@ -50,11 +57,14 @@ internal readonly struct RunOperation
     /// <summary>The metric's timestamp or the end time.</summary>
     public DateTimeOffset Timestamp { get; }
 
-    /// <summary>Completed when a flush marker is reached and everything before it is settled.</summary>
-    public TaskCompletionSource? Flushed { get; }
+    /// <summary>What a control marker (or a future operation kind) carries.</summary>
+    public object? Payload { get; }
 
-    /// <summary>Whether the queue may drop this under pressure (data; never lifecycle).</summary>
-    public bool IsDroppable => Kind is RunOperationKind.Metric or RunOperationKind.Param or RunOperationKind.Tag;
+    /// <summary>Whether this is run data (kept, spooled or refused together with its run).</summary>
+    public bool IsData => Kind is RunOperationKind.Metric or RunOperationKind.Param or RunOperationKind.Tag;
+
+    /// <summary>Whether this is a marker for the worker rather than something of a run.</summary>
+    public bool IsControl => Kind is RunOperationKind.Flush or RunOperationKind.Crash or RunOperationKind.Replay;
 
     public static RunOperation Start(TrackedRun run) => new(RunOperationKind.Start, run, null, null, 0, 0, default, null);
 
@@ -67,5 +77,5 @@ internal readonly struct RunOperation
 
     public static RunOperation End(TrackedRun run, RunStatus status, DateTimeOffset endTime) => new(RunOperationKind.End, run, null, null, 0, (long)status, endTime, null);
 
-    public static RunOperation Flush(TaskCompletionSource flushed) => new(RunOperationKind.Flush, null, null, null, 0, 0, default, flushed);
+    public static RunOperation Control(RunOperationKind kind, object payload) => new(kind, null, null, null, 0, 0, default, payload);
 }

@@ -35,6 +35,18 @@ internal sealed class TrackedRun : TrackedRunScope
         _runId = attachedRunId;
     }
 
+    private TrackedRun(MlflowTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, DateTimeOffset startTime, bool attached, string? runId)
+    {
+        _tracker = tracker;
+        Definition = definition;
+        _parent = parent;
+        StartTime = startTime;
+        IsAttached = attached;
+        _runId = runId;
+        _state = Ended; // a run read back from the spool belongs to a process that is gone: nothing logs into it any more
+        _disposed = 1;
+    }
+
     /// <summary>What the tracked method declares.</summary>
     internal TrackedRunDefinition Definition { get; }
 
@@ -65,6 +77,37 @@ internal sealed class TrackedRun : TrackedRunScope
     internal DateTimeOffset PendingEndTime { get; set; }
 
     internal bool AttachmentResolved { get; set; }
+
+    /// <summary>Some of this run went to the spool: everything after it goes there too, so its order holds.</summary>
+    internal bool Spooled { get; set; }
+
+    /// <summary>The run's client-side key in the spool (given when it is first spooled), mapped to the server's id at replay.</summary>
+    internal string? SpoolKey { get; set; }
+
+    /// <summary>Read back from a spool file (see <see cref="Spool.SpoolLease"/>); settled once delivered, spooled again or refused.</summary>
+    internal Spool.SpoolLease? SourceLease { get; set; }
+
+    /// <summary>For a run read back from the spool: the creation tags computed by the process that tracked it.</summary>
+    internal IReadOnlyList<Tag>? RestoredCreationTags { get; set; }
+
+    /// <summary>For a run read back from the spool: its parent's server id, when the parent was created before.</summary>
+    internal string? RestoredParentRunId { get; set; }
+
+    /// <summary>The experiment id resolved when the run was spooled (<c>MLFLOW_EXPERIMENT_ID</c> of that process).</summary>
+    internal string? FixedExperimentId { get; set; }
+
+    /// <summary>Whether there is anything of this run the store has not taken yet.</summary>
+    internal bool HasPendingWork => NeedsCreate || PendingData is { Count: > 0 } || PendingEndStatus is not null;
+
+    /// <summary>Operations of this run still waiting in the work list.</summary>
+    internal int PendingCount => (NeedsCreate ? 1 : 0) + (PendingData?.Count ?? 0) + (PendingEndStatus is null ? 0 : 1);
+
+    /// <summary>A run read back from the spool, already ended.</summary>
+    internal static TrackedRun Restore(MlflowTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, DateTimeOffset startTime, bool attached, string? runId) =>
+        new(tracker, definition, parent, startTime, attached, runId);
+
+    /// <summary>Ends the run on the worker's side (the process is crashing); false when the caller already ended it.</summary>
+    internal bool TryEndFromWorker() => Interlocked.CompareExchange(ref _state, Ended, Open) == Open;
 
     /// <inheritdoc/>
     public override string RunId

@@ -2,13 +2,17 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using MLflow.Tracking.Pipeline;
+using MLflow.Tracking.Spool;
 using Microsoft.Extensions.Logging;
 
-namespace MLflow.Tracking;
+namespace MLflow.Tracking.Pipeline;
 
-/// <summary>Delivery of one run's queued operations: create, log batches, terminate.</summary>
-public sealed partial class MlflowTracker
+/// <summary>
+/// MLflow's run protocol for one run's queued operations: create the run (the experiment resolved once per tracker),
+/// send its data in log-batch calls in order, terminate it. Safe for several runs at once (delivery lanes); one run is
+/// only ever delivered by one lane.
+/// </summary>
+internal sealed class RunProtocol
 {
     // MLflow's log-batch limits (the client splits too; staying within them keeps one failure to one batch).
     private const int MaxBatchMetrics = 1000;
@@ -16,10 +20,53 @@ public sealed partial class MlflowTracker
     private const int MaxBatchTags = 100;
     private const int MaxBatchItems = 1000;
 
-    /// <summary>Delivers what <paramref name="run"/> has queued. False when the store is unreachable.</summary>
-    private async Task<bool> DeliverRunAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
+    private readonly MlflowOptions _options;
+    private readonly DeliveryCounters _counters;
+    private readonly ILogger _logger;
+    private readonly ExperimentCache _experiments = new();
+    private Exception? _lastTransientError;
+
+    public RunProtocol(MlflowOptions options, DeliveryCounters counters, ILogger logger)
     {
-        if (run.NeedsCreate && !await CreateRunAsync(client, run, cancellationToken).ConfigureAwait(false))
+        _options = options;
+        _counters = counters;
+        _logger = logger;
+    }
+
+    /// <summary>Where created spooled runs record their server ids (null: no spool).</summary>
+    public RunSpool? Spool { get; set; }
+
+    /// <summary>The last failure that meant "unreachable", taken (and cleared) by the worker to log the outage once.</summary>
+    public Exception? TakeTransientError() => Interlocked.Exchange(ref _lastTransientError, null);
+
+    /// <summary>The tags a run is created with, without <c>mlflow.parentRunId</c> (that is known only at delivery).</summary>
+    public static List<Tag> BaseCreationTags(TrackedRun run)
+    {
+        var definition = run.Definition;
+        var tags = new List<Tag>(6 + definition.Tags.Count)
+        {
+            new(SystemTags.RunName, run.RunName),
+            new(SystemTags.User, SystemTags.UserName),
+            new(SystemTags.SourceName, definition.SourceName),
+            new(SystemTags.SourceType, SystemTags.LocalSource),
+        };
+        if (SystemTags.GitCommitOfEntryAssembly is { } commit)
+        {
+            tags.Add(new Tag(SystemTags.GitCommit, commit));
+        }
+
+        for (var i = 0; i < definition.Tags.Count; i++)
+        {
+            tags.Add(definition.Tags[i]);
+        }
+
+        return tags;
+    }
+
+    /// <summary>Delivers what <paramref name="run"/> has queued. False when the store is unreachable (the rest stays queued).</summary>
+    public async Task<bool> DeliverAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
+    {
+        if (run.NeedsCreate && !await CreateAsync(client, run, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }
@@ -27,7 +74,7 @@ public sealed partial class MlflowTracker
         if (run.KnownRunId is not { } runId)
         {
             // Creation was refused: nothing of this run can be delivered.
-            DropRun(run);
+            Refuse(run);
             return true;
         }
 
@@ -46,27 +93,48 @@ public sealed partial class MlflowTracker
                 }
                 catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
                 {
-                    if (OnFailure(client, ex))
+                    if (IsTransient(ex))
                     {
                         return false;
                     }
 
-                    _logger.LogError(ex, "MLflow refused to end run {RunId} as {Status}; the run stays RUNNING.", runId, status);
+                    TrackerLog.EndRefused(_logger, ex, runId, status);
                     run.PendingEndStatus = null;
-                    CountDroppedFromQueue(1);
+                    _counters.AddRefused(1);
                     return true;
                 }
             }
 
             run.PendingEndStatus = null;
-            CountDelivered(1);
+            _counters.AddDelivered(1);
         }
 
         return true;
     }
 
-    /// <summary>Creates the run (or, for <c>MLFLOW_RUN_ID</c>, looks it up). False when the store is unreachable.</summary>
-    private async Task<bool> CreateRunAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
+    /// <summary>Drops everything a run still has queued (counted, logged by the caller with the cause).</summary>
+    public void Refuse(TrackedRun run)
+    {
+        var count = run.PendingCount;
+        if (run.NeedsCreate)
+        {
+            run.PublishCreationError(new MlflowException($"The MLflow run '{run.RunName}' was not created: its data could not be delivered (see the log)."));
+        }
+
+        run.NeedsCreate = false;
+        run.PendingData?.Clear();
+        run.PendingEndStatus = null;
+        if (count > 0)
+        {
+            _counters.AddRefused(count);
+        }
+    }
+
+    /// <summary>Any failure of a store call except delivery being stopped (disposal or the flush deadline).</summary>
+    private static bool IsStoreFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is not OutOfMemoryException && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
+
+    private async Task<bool> CreateAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
     {
         ReportReservedTags(run.Definition);
         try
@@ -79,63 +147,73 @@ public sealed partial class MlflowTracker
             }
             else
             {
-                var experimentId = await ResolveExperimentAsync(client, run.Definition.ExperimentName, cancellationToken).ConfigureAwait(false);
+                var experimentId = await ResolveExperimentAsync(client, run, cancellationToken).ConfigureAwait(false);
+                var tags = run.RestoredCreationTags is { } restored ? new List<Tag>(restored) : BaseCreationTags(run);
+                if ((run.ParentRun?.KnownRunId ?? run.RestoredParentRunId) is { } parentId)
+                {
+                    tags.Add(new Tag(SystemTags.ParentRunId, parentId));
+                }
+
                 var created = await client.Runs.CreateAsync(
                     new CreateRunRequest
                     {
                         ExperimentId = experimentId,
                         RunName = run.RunName,
                         StartTime = run.StartTime,
-                        UserId = SystemTags.UserName,
-                        Tags = CreationTags(run),
+                        UserId = UserOf(tags),
+                        Tags = tags,
                     },
                     cancellationToken).ConfigureAwait(false);
                 run.PublishRunId(created.Info.RunId, created.Info.ExperimentId);
+                if (run.SpoolKey is { } key)
+                {
+                    // Later parts of a spooled run, and its children, find it by key (in this process or the next).
+                    Spool?.RecordRunId(key, created.Info.RunId);
+                }
             }
         }
         catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
         {
-            if (OnFailure(client, ex))
+            if (IsTransient(ex))
             {
                 return false;
             }
 
-            _logger.LogError(ex, "MLflow could not create the run {RunName} of {Source}; its data is dropped.", run.RunName, run.Definition.SourceName);
+            TrackerLog.CreateRefused(_logger, ex, run.RunName, run.Definition.SourceName);
             run.NeedsCreate = false;
             run.PublishCreationError(ex as MlflowException ?? new MlflowException($"The MLflow run '{run.RunName}' could not be created.", ex));
-            CountDroppedFromQueue(1);
+            _counters.AddRefused(1);
             return true;
         }
 
         run.NeedsCreate = false;
-        CountDelivered(1);
+        _counters.AddDelivered(1);
         return true;
     }
 
-    private async Task<string> ResolveExperimentAsync(MlflowClient client, string? name, CancellationToken cancellationToken)
+    private Task<string> ResolveExperimentAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
     {
+        if (run.FixedExperimentId is { } fixedId)
+        {
+            return Task.FromResult(fixedId);
+        }
+
+        var name = run.Definition.ExperimentName;
         if (name is null)
         {
             if (_options.ExperimentId is { } configuredId)
             {
-                return configuredId;
+                return Task.FromResult(configuredId);
             }
 
             name = _options.ExperimentName;
             if (name is null)
             {
-                return "0";
+                return Task.FromResult("0");
             }
         }
 
-        if (_experimentIds.TryGetValue(name, out var cached))
-        {
-            return cached;
-        }
-
-        var experiment = await client.Experiments.GetOrCreateAsync(name, cancellationToken).ConfigureAwait(false);
-        _experimentIds[name] = experiment.ExperimentId;
-        return experiment.ExperimentId;
+        return _experiments.ResolveAsync(client, name, cancellationToken);
     }
 
     /// <summary>The run is recorded without them; the user learns which key and why, once per tracked method.</summary>
@@ -148,39 +226,21 @@ public sealed partial class MlflowTracker
 
         foreach (var tag in definition.ReservedTags)
         {
-            _logger.LogWarning(
-                "Run tag '{Key}' of {Source} is not set: MLflow reserves tag keys starting with 'mlflow.' for its system tags (MLFLOW009). Its runs are recorded without it; use a key of your own.",
-                tag.Key,
-                definition.SourceName);
+            TrackerLog.ReservedTagSkipped(_logger, tag.Key, definition.SourceName);
         }
     }
 
-    private static List<Tag> CreationTags(TrackedRun run)
+    private static string UserOf(List<Tag> tags)
     {
-        var definition = run.Definition;
-        var tags = new List<Tag>(6 + definition.Tags.Count)
+        foreach (var tag in tags)
         {
-            new(SystemTags.RunName, run.RunName),
-            new(SystemTags.User, SystemTags.UserName),
-            new(SystemTags.SourceName, definition.SourceName),
-            new(SystemTags.SourceType, SystemTags.LocalSource),
-        };
-        if (SystemTags.GitCommitOfEntryAssembly is { } commit)
-        {
-            tags.Add(new Tag(SystemTags.GitCommit, commit));
+            if (tag.Key == SystemTags.User)
+            {
+                return tag.Value;
+            }
         }
 
-        if (run.ParentRun?.KnownRunId is { } parentId)
-        {
-            tags.Add(new Tag(SystemTags.ParentRunId, parentId));
-        }
-
-        for (var i = 0; i < definition.Tags.Count; i++)
-        {
-            tags.Add(definition.Tags[i]);
-        }
-
-        return tags;
+        return SystemTags.UserName;
     }
 
     /// <summary>An attached run keeps its own system tags; the method's constant tags are logged like data.</summary>
@@ -200,8 +260,7 @@ public sealed partial class MlflowTracker
         }
 
         data.InsertRange(0, constants);
-        Interlocked.Add(ref _pending, tags.Count);
-        Interlocked.Add(ref _operationsQueued, tags.Count);
+        _counters.Queued(tags.Count);
     }
 
     /// <summary>Sends the run's data in log-batch calls, in order. False when the store is unreachable.</summary>
@@ -220,11 +279,11 @@ public sealed partial class MlflowTracker
             {
                 await client.Runs.LogBatchAsync(runId, metrics, parameters, tags, cancellationToken).ConfigureAwait(false);
                 pending.RemoveRange(0, count);
-                CountDelivered(count);
+                _counters.AddDelivered(count);
             }
             catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
             {
-                if (OnFailure(client, ex))
+                if (IsTransient(ex))
                 {
                     return false;
                 }
@@ -252,17 +311,17 @@ public sealed partial class MlflowTracker
                 try
                 {
                     await DeliverItemAsync(client, runId, item, cancellationToken).ConfigureAwait(false);
-                    CountDelivered(1);
+                    _counters.AddDelivered(1);
                 }
                 catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
                 {
-                    if (OnFailure(client, ex))
+                    if (IsTransient(ex))
                     {
                         return false;
                     }
 
                     LogRefusedItem(runId, item, ex);
-                    CountDroppedFromQueue(1);
+                    _counters.AddRefused(1);
                 }
             }
         }
@@ -283,21 +342,15 @@ public sealed partial class MlflowTracker
 
     private void LogRefusedItem(string runId, in RunOperation item, Exception error)
     {
-        var kind = item.Kind switch
-        {
-            RunOperationKind.Metric => "metric",
-            RunOperationKind.Param => "param",
-            _ => "tag",
-        };
         var code = (error as MlflowException)?.ErrorCode ?? error.GetType().Name;
         if (item.Kind == RunOperationKind.Metric)
         {
             // Metric values are numbers, so the store's message is safe to show; param and tag messages can echo values.
-            _logger.LogWarning("MLflow refused metric '{Key}' of run {RunId} ({ErrorCode}: {Message}); it was dropped.", item.Key, runId, code, error.Message);
+            TrackerLog.MetricRefused(_logger, item.Key!, runId, code, error.Message);
         }
         else
         {
-            _logger.LogWarning("MLflow refused {Kind} '{Key}' of run {RunId} ({ErrorCode}); it was dropped.", kind, item.Key, runId, code);
+            TrackerLog.ItemRefused(_logger, item.Kind == RunOperationKind.Param ? "param" : "tag", item.Key!, runId, code);
         }
     }
 
@@ -329,28 +382,16 @@ public sealed partial class MlflowTracker
         return taken;
     }
 
-    /// <summary>Any failure of a store call except the worker being stopped.</summary>
-    private static bool IsStoreFailure(Exception exception, CancellationToken cancellationToken) =>
-        exception is not OutOfMemoryException && !(exception is OperationCanceledException && cancellationToken.IsCancellationRequested);
-
     /// <summary>Counts a failed store call; true when it is transient (keep the data and retry later).</summary>
-    private bool OnFailure(MlflowClient client, Exception exception)
+    private bool IsTransient(Exception exception)
     {
-        CountFailure();
+        _counters.Failure();
         if (!DeliveryErrors.IsTransient(exception))
         {
             return false;
         }
 
-        if (Interlocked.Exchange(ref _inOutage, 1) == 0)
-        {
-            _logger.LogWarning("The MLflow tracking store {Store} is unreachable ({Error}); run data is kept and retried.", client.Store.Description, exception.GetType().Name + ": " + exception.Message);
-        }
-        else
-        {
-            _logger.LogDebug("The MLflow tracking store {Store} is still unreachable.", client.Store.Description);
-        }
-
+        Interlocked.Exchange(ref _lastTransientError, exception);
         return true;
     }
 }

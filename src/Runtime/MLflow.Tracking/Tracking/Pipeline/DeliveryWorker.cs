@@ -1,0 +1,926 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using MLflow.Tracking.Spool;
+using MLflow.Tracking.Stores;
+using Microsoft.Extensions.Logging;
+
+namespace MLflow.Tracking.Pipeline;
+
+/// <summary>
+/// The background worker of one tracker: takes queued operations, groups them per run and delivers them through the
+/// <see cref="RunProtocol"/>. When the store cannot take them — unreachable, slower than the callers past
+/// <see cref="MlflowOptions.MaxQueueLength"/>, or a flush deadline passing — it moves whole runs to the
+/// <see cref="RunSpool"/>; while the store answers and nothing else waits, it replays the spool. An unreachable store
+/// is probed every <see cref="ProbeInterval"/>, so delivery resumes within about that once it answers.
+/// </summary>
+internal sealed class DeliveryWorker
+{
+    /// <summary>How often an unreachable store is asked whether it answers again.</summary>
+    public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(500);
+
+    private const int MaxHttpRetries = 2;
+    private const double MaxHttpBackoffFactor = 0.25;
+
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan IdleSpoolCheck = TimeSpan.FromSeconds(30);
+
+    private readonly MlflowTracker _tracker;
+    private readonly MlflowOptions _options;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly DeliveryCounters _counters;
+    private readonly OperationQueue _queue;
+    private readonly RunProtocol _protocol;
+    private readonly bool _ownsClient;
+    private readonly int _maxQueueLength;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly CancellationTokenSource _stop = new();
+
+    // Worker state: touched only while _gate is held.
+    private readonly List<TrackedRun> _workList = new();
+    private readonly HashSet<TrackedRun> _openRuns = new();
+    private readonly List<FlushRequest> _flushes = new();
+    private readonly List<ReplayRequest> _replays = new();
+    private readonly HashSet<string> _deferredStems = new(StringComparer.Ordinal);
+    private (long Delivered, long Spooled, long Refused) _lastFlushBaseline;
+    private MlflowClient? _client;
+    private RunSpool? _spool;
+    private SpoolLease? _lease;
+    private bool _storeOpenFailed;
+    private bool _spoolMayHaveFiles = true;
+    private bool _spoolWarned;
+    private bool _probeFailedSinceFlush;
+    private bool _deadlineSpent; // a flush deadline passed during this outage: later flushes do not wait out another
+    private long _nextProbeMs;
+    private long _nextSpoolCheckMs;
+    private volatile bool _unreachable;
+    private Task _loop = Task.CompletedTask;
+
+    public DeliveryWorker(MlflowTracker tracker, MlflowOptions options, MlflowClient? client, bool ownsClient, ILoggerFactory loggerFactory, DeliveryCounters counters, OperationQueue queue)
+    {
+        _tracker = tracker;
+        _options = options;
+        _client = client;
+        _ownsClient = ownsClient;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<MlflowTracker>();
+        _counters = counters;
+        _queue = queue;
+        _maxQueueLength = Math.Max(1, options.MaxQueueLength);
+        _protocol = new RunProtocol(options, counters, _logger);
+    }
+
+    /// <summary>Whether the store is known to be unreachable (synchronous mode stops waiting on it then).</summary>
+    public bool IsUnreachable => _unreachable;
+
+    /// <summary>The client once opened (for disposal).</summary>
+    public MlflowClient? Client => _client;
+
+    public void Start() => _loop = Task.Run(RunAsync);
+
+    /// <summary>Holds delivery back until the handle is disposed (benchmarks measure the caller's side alone).</summary>
+    public IDisposable Pause()
+    {
+        _gate.Wait();
+        return new GateHandle(_gate);
+    }
+
+    /// <summary>
+    /// Stops the worker: waits (at most until <paramref name="deadlineMs"/>) for its pass to end, then spools whatever
+    /// is still in memory. Returns the operations left neither delivered, spooled nor refused.
+    /// </summary>
+    public async Task<long> StopAsync(long deadlineMs)
+    {
+        _queue.Complete();
+        await _stop.CancelAsync().ConfigureAwait(false);
+        var remaining = Math.Max(100, deadlineMs - Environment.TickCount64);
+        try
+        {
+            await _loop.WaitAsync(TimeSpan.FromMilliseconds(remaining)).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // A store call that ignores cancellation (SQLite mid-statement) still runs; what it holds stays pending.
+        }
+
+        if (!await _gate.WaitAsync(TimeSpan.FromMilliseconds(Math.Max(0, deadlineMs - Environment.TickCount64))).ConfigureAwait(false))
+        {
+            return _counters.Pending;
+        }
+
+        try
+        {
+            IngestQueued();
+            SpillRuns(static _ => true, "the tracker stopped before the store took everything");
+            SettleLease(releaseIfUnsettled: true);
+            CompleteFlushes(timedOut: _counters.Pending > 0);
+            CompleteReplays();
+            var left = _counters.Pending;
+            if (left > 0)
+            {
+                TrackerLog.LeftUndelivered(_logger, left);
+            }
+
+            return left;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _stop.Token;
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                var more = false;
+                await _gate.WaitAsync(token).ConfigureAwait(false);
+                try
+                {
+                    _queue.Wake.Reset();
+                    more = await PassAsync(token).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException && !token.IsCancellationRequested)
+                {
+                    // A bug here must not end delivery for the life of the process: log it and go on after a pause.
+                    TrackerLog.WorkerFailed(_logger, ex);
+                    _unreachable = true;
+                    _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+
+                if (!more)
+                {
+                    await PauseAsync(token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Disposal stops the worker; StopAsync spools what is left.
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            TrackerLog.WorkerFailed(_logger, ex);
+        }
+    }
+
+    /// <summary>Waits for the next reason to work: new operations, a wake, a probe, a flush deadline or the batch interval.</summary>
+    private async Task PauseAsync(CancellationToken token)
+    {
+        var now = Environment.TickCount64;
+        long wait;
+        bool idle;
+        await _gate.WaitAsync(token).ConfigureAwait(false);
+        try
+        {
+            idle = _workList.Count == 0 && _flushes.Count == 0 && _replays.Count == 0;
+            wait = _unreachable ? Math.Max(0, _nextProbeMs - now) : (long)_options.BatchInterval.TotalMilliseconds;
+            foreach (var flush in _flushes)
+            {
+                wait = Math.Min(wait, Math.Max(0, flush.DeadlineMs - now));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        if (idle && !_unreachable)
+        {
+            // Nothing queued: sleep until something is (or the spool may hold files another process left).
+            var spoolDue = Math.Max(1, _nextSpoolCheckMs - now);
+            var readable = _queue.Reader.WaitToReadAsync(token).AsTask();
+            await Task.WhenAny(readable, _queue.Wake.Task, Task.Delay(TimeSpan.FromMilliseconds(spoolDue), token)).ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+            if (readable.IsCompletedSuccessfully && !readable.Result)
+            {
+                await _stop.CancelAsync().ConfigureAwait(false);
+                return;
+            }
+
+            // Let a batch accumulate behind the first operation.
+            wait = (long)_options.BatchInterval.TotalMilliseconds;
+        }
+
+        if (wait > 0)
+        {
+            await Task.WhenAny(_queue.Wake.Task, Task.Delay(TimeSpan.FromMilliseconds(wait), token)).ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>One round of work. True when there is more to do at once (a replayed file waits, the store answers again).</summary>
+    private async Task<bool> PassAsync(CancellationToken token)
+    {
+        IngestQueued();
+        var client = OpenClient();
+        if (client is null)
+        {
+            RefuseAll();
+            CompleteFlushes(timedOut: false);
+            CompleteReplays();
+            return false;
+        }
+
+        var more = false;
+        if (_unreachable)
+        {
+            if (Environment.TickCount64 >= _nextProbeMs)
+            {
+                more = await ProbeAsync(client, token).ConfigureAwait(false);
+            }
+
+            if (_unreachable)
+            {
+                // Nothing gets through: ended runs are safer on disk than in memory (a kill would lose them).
+                SpillRuns(static run => run.IsEnded || run.Spooled, "the store is unreachable");
+                if (_counters.Pending > _maxQueueLength)
+                {
+                    SpillRuns(static _ => true, "the store is unreachable and the memory queue is full");
+                }
+            }
+        }
+
+        if (!_unreachable)
+        {
+            SpillOverflow();
+            if (_flushes.Count > 0)
+            {
+                // A flush makes everything durable now: runs whose order ties them to the spool go there at once.
+                SpillRuns(MustSpool, "part of the run was spooled before");
+            }
+            else
+            {
+                SpillRuns(static run => MustSpool(run) && run.IsEnded, "part of the run was spooled before");
+            }
+
+            if (HasDeliverable())
+            {
+                var delivered = await DeliverWithDeadlineAsync(client, token).ConfigureAwait(false);
+                if (!delivered && !DeadlinePassed())
+                {
+                    EnterOutage(client);
+                }
+            }
+        }
+
+        if (DeadlinePassed())
+        {
+            SpillRuns(static _ => true, "the flush deadline (FlushTimeout) passed");
+            CompleteFlushes(timedOut: true);
+
+            // The store did not keep up: replay only after a probe finds it answering, not straight back from disk.
+            EnterOutage(client);
+            _deadlineSpent = true;
+        }
+
+        if (!_unreachable)
+        {
+            SettleLease(releaseIfUnsettled: false);
+            more |= TryClaimSpoolFile();
+        }
+
+        // Once one flush deadline has passed in this outage and a probe since still failed, a later flush (dispose,
+        // exit) answers at once instead of waiting out a second deadline: flush, dispose and exit share one.
+        if (!HasLiveWork() && (SpoolIdle || (_unreachable && _deadlineSpent && _probeFailedSinceFlush)))
+        {
+            // Everything queued before the flushes (and spooled on the way) has reached the store.
+            CompleteFlushes(timedOut: false);
+            CompleteReplays();
+        }
+        else if (_unreachable)
+        {
+            CompleteReplays();
+        }
+
+        return more || (!_unreachable && HasDeliverable() && _counters.Pending >= 1000);
+    }
+
+    private void IngestQueued()
+    {
+        while (_queue.Reader.TryRead(out var operation))
+        {
+            Ingest(operation);
+        }
+    }
+
+    private void Ingest(in RunOperation operation)
+    {
+        var run = operation.Run;
+        switch (operation.Kind)
+        {
+            case RunOperationKind.Flush:
+                _flushes.Add((FlushRequest)operation.Payload!);
+                _probeFailedSinceFlush = false;
+                return;
+            case RunOperationKind.Replay:
+                _replays.Add((ReplayRequest)operation.Payload!);
+                _spoolMayHaveFiles = true;
+                _deferredStems.Clear();
+                return;
+            case RunOperationKind.Crash:
+                FailOpenRuns((CrashInfo)operation.Payload!);
+                return;
+            case RunOperationKind.Start:
+                run!.NeedsCreate = true;
+                _openRuns.Add(run);
+                break;
+            case RunOperationKind.End:
+                run!.PendingEndStatus = (RunStatus)operation.Step;
+                run.PendingEndTime = operation.Timestamp;
+                _openRuns.Remove(run);
+                break;
+            default:
+                (run!.PendingData ??= new List<RunOperation>()).Add(operation);
+                break;
+        }
+
+        AddToWorkList(run);
+    }
+
+    private void AddToWorkList(TrackedRun run)
+    {
+        if (!run.InWorkList)
+        {
+            run.InWorkList = true;
+            _workList.Add(run);
+        }
+    }
+
+    /// <summary>The process is crashing: every run still open ends FAILED with the exception's type and message.</summary>
+    private void FailOpenRuns(CrashInfo crash)
+    {
+        TrackerLog.Crashing(_logger, crash.ErrorType, _openRuns.Count, _options.FlushTimeout.TotalSeconds);
+        var now = DateTimeOffset.UtcNow;
+        foreach (var run in _openRuns)
+        {
+            if (!run.TryEndFromWorker())
+            {
+                continue; // its own End is already queued behind the crash marker
+            }
+
+            var data = run.PendingData ??= new List<RunOperation>();
+            data.Add(RunOperation.Tag(run, "error.type", crash.ErrorType));
+            data.Add(RunOperation.Tag(run, "error.message", crash.ErrorMessage));
+            run.PendingEndStatus = RunStatus.Failed;
+            run.PendingEndTime = now;
+            _counters.Queued(3);
+            _counters.RunFinished();
+            AddToWorkList(run);
+        }
+
+        _openRuns.Clear();
+    }
+
+    private MlflowClient? OpenClient()
+    {
+        if (_client is null)
+        {
+            try
+            {
+                // The tracker keeps data and retries on its own (probing for recovery), so its own client does not
+                // also sleep through HTTP-level retries.
+                // Quick retries still smooth over a flapping connection; long backoffs would only delay recovery.
+                var options = _options.Clone();
+                options.MaxRetries = Math.Min(options.MaxRetries, MaxHttpRetries);
+                options.BackoffFactor = Math.Min(options.BackoffFactor, MaxHttpBackoffFactor);
+                options.BackoffJitter = Math.Min(options.BackoffJitter, MaxHttpBackoffFactor);
+                _client = new MlflowClient(options, _loggerFactory);
+                _storeOpenFailed = false;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _counters.Failure();
+                if (!_storeOpenFailed)
+                {
+                    _storeOpenFailed = true;
+                    TrackerLog.StoreOpenFailed(_logger, ex, _options.ToString());
+                }
+
+                return null;
+            }
+        }
+
+        if (_spool is null && _options.MaxSpoolSize > 0 && (_client.Store.Capabilities & MlflowStoreCapabilities.Durable) != 0)
+        {
+            var description = _client.Store.Description;
+            _spool = new RunSpool(RunSpool.DirectoryFor(_options.SpoolDirectory, description), _options.MaxSpoolSize, description);
+            _protocol.Spool = _spool;
+            try
+            {
+                _spool.PruneIds();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                TrackerLog.SpoolReadFailed(_logger, ex, _spool.Directory);
+            }
+        }
+
+        return _client;
+    }
+
+    private async Task<bool> ProbeAsync(MlflowClient client, CancellationToken token)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        timeout.CancelAfter(ProbeTimeout);
+        try
+        {
+            await client.Store.PingAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException && !token.IsCancellationRequested)
+        {
+            if (!Answered(ex))
+            {
+                _counters.Failure();
+                _probeFailedSinceFlush = true;
+                TrackerLog.StoreStillUnreachable(_logger, client.Store.Description);
+                _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
+                return false;
+            }
+        }
+
+        _unreachable = false;
+        _deadlineSpent = false;
+        _spoolWarned = false;
+        _spoolMayHaveFiles = true;
+        TrackerLog.StoreAnswersAgain(_logger, client.Store.Description);
+        return true;
+    }
+
+    /// <summary>An HTTP answer other than "overloaded" (a proxy's 404 for <c>/health</c>, say) still means the store answers again.</summary>
+    private static bool Answered(Exception exception) =>
+        exception is MlflowException { HttpStatus: { } status } && status is not (408 or 429 or 502 or 503 or 504);
+
+    private void EnterOutage(MlflowClient client)
+    {
+        var error = _protocol.TakeTransientError();
+        if (!_unreachable)
+        {
+            _unreachable = true;
+            TrackerLog.StoreUnreachable(_logger, client.Store.Description, error is null ? "no answer" : error.GetType().Name + ": " + error.Message);
+        }
+
+        _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
+    }
+
+    /// <summary>Runs that must go to the spool rather than the store, so that what was spooled before them stays first.</summary>
+    private static bool MustSpool(TrackedRun run) =>
+        run.Spooled || (run.NeedsCreate && run.ParentRun is { Spooled: true, KnownRunId: null });
+
+    private bool HasDeliverable()
+    {
+        foreach (var run in _workList)
+        {
+            if (!MustSpool(run))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether runs this process tracked (not runs replayed from the spool) still wait.</summary>
+    private bool HasLiveWork()
+    {
+        foreach (var run in _workList)
+        {
+            if (run.SourceLease is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>No spool, or nothing in it this worker could replay now.</summary>
+    private bool SpoolIdle => _spool is null || (_lease is null && !_spoolMayHaveFiles);
+
+    private bool DeadlinePassed()
+    {
+        var now = Environment.TickCount64;
+        foreach (var flush in _flushes)
+        {
+            if (now >= flush.DeadlineMs)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Delivers, interrupted when the earliest flush deadline passes (what is left then goes to the spool).</summary>
+    private async Task<bool> DeliverWithDeadlineAsync(MlflowClient client, CancellationToken token)
+    {
+        var earliest = long.MaxValue;
+        foreach (var flush in _flushes)
+        {
+            earliest = Math.Min(earliest, flush.DeadlineMs);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
+        if (earliest != long.MaxValue)
+        {
+            deadline.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, earliest - Environment.TickCount64)));
+        }
+
+        try
+        {
+            return await DeliverWorkListAsync(client, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !token.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Delivers the work list in waves of up to <see cref="MlflowOptions.DeliveryConcurrency"/> runs, in list order
+    /// (one at a time into a single-writer store). A wave ends before a run whose parent still awaits creation. After
+    /// a wave with an unreachable store no further wave starts; runs not delivered keep their place.
+    /// </summary>
+    private async Task<bool> DeliverWorkListAsync(MlflowClient client, CancellationToken cancellationToken)
+    {
+        var concurrency = (client.Store.Capabilities & MlflowStoreCapabilities.SingleWriter) != 0 ? 1 : Math.Max(1, _options.DeliveryConcurrency);
+        var deliverable = new List<TrackedRun>(_workList.Count);
+        foreach (var run in _workList)
+        {
+            if (!MustSpool(run))
+            {
+                deliverable.Add(run);
+            }
+        }
+
+        var ok = true;
+        var next = 0;
+        try
+        {
+            while (ok && next < deliverable.Count)
+            {
+                if (next > 0 && _counters.Pending > _maxQueueLength && _spool is not null)
+                {
+                    break; // callers outpace the store: let the pass move ended runs to the spool first
+                }
+
+                var waveStart = next;
+                next++;
+                while (next < deliverable.Count && next - waveStart < concurrency && deliverable[next].ParentRun is not { NeedsCreate: true })
+                {
+                    next++;
+                }
+
+                if (next - waveStart == 1)
+                {
+                    ok = await DeliverAndSettleAsync(client, deliverable[waveStart], cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                var deliveries = new Task<bool>[next - waveStart];
+                for (var i = 0; i < deliveries.Length; i++)
+                {
+                    deliveries[i] = DeliverAndSettleAsync(client, deliverable[waveStart + i], cancellationToken);
+                }
+
+                foreach (var delivered in await Task.WhenAll(deliveries).ConfigureAwait(false))
+                {
+                    ok &= delivered;
+                }
+            }
+        }
+        finally
+        {
+            _workList.RemoveAll(static run => !run.InWorkList);
+        }
+
+        return ok;
+    }
+
+    /// <summary>Delivers one run; once all of it has arrived (and it is not open) it leaves the work list.</summary>
+    private async Task<bool> DeliverAndSettleAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
+    {
+        if (!await _protocol.DeliverAsync(client, run, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        run.InWorkList = false;
+        return true;
+    }
+
+    /// <summary>Callers outpace the store: ended runs from the back of the list go to the spool, never the ones being delivered.</summary>
+    private void SpillOverflow()
+    {
+        if (_spool is null || _counters.Pending <= _maxQueueLength)
+        {
+            return;
+        }
+
+        var keep = Math.Max(1, _options.DeliveryConcurrency);
+        var target = _maxQueueLength / 2;
+        var chosen = new HashSet<TrackedRun>();
+        var pending = _counters.Pending;
+        for (var i = _workList.Count - 1; i >= keep && pending > target; i--)
+        {
+            var run = _workList[i];
+            if (run.IsEnded && run.ParentRun is not { NeedsCreate: true })
+            {
+                chosen.Add(run);
+                pending -= run.PendingCount;
+            }
+        }
+
+        if (chosen.Count > 0)
+        {
+            SpillRuns(chosen.Contains, "the memory queue is full (MaxQueueLength) while the store is slower than the callers");
+        }
+    }
+
+    /// <summary>
+    /// Writes the runs <paramref name="select"/> picks (whole: everything each still has) to one spool file, with
+    /// any parent not created yet. When the spool refuses, those runs are refused whole and logged; without a spool
+    /// they stay in memory.
+    /// </summary>
+    private void SpillRuns(Func<TrackedRun, bool> select, string reason)
+    {
+        if (_spool is null || _workList.Count == 0)
+        {
+            return;
+        }
+
+        var chosen = new HashSet<TrackedRun>();
+        foreach (var run in _workList)
+        {
+            if (run.HasPendingWork && select(run))
+            {
+                chosen.Add(run);
+                var parent = run.ParentRun;
+                while (parent is { NeedsCreate: true, InWorkList: true } && chosen.Add(parent))
+                {
+                    parent = parent.ParentRun;
+                }
+            }
+        }
+
+        if (chosen.Count == 0)
+        {
+            return;
+        }
+
+        var file = new SpoolFile();
+        var runs = new List<TrackedRun>(chosen.Count);
+        long operations = 0;
+        var allFromLease = _lease is not null;
+        foreach (var run in _workList)
+        {
+            if (chosen.Contains(run))
+            {
+                file.Runs.Add(SpoolCodec.ToEntry(run, _options));
+                runs.Add(run);
+                operations += run.PendingCount;
+                allFromLease &= ReferenceEquals(run.SourceLease, _lease);
+            }
+        }
+
+        bool written;
+        try
+        {
+            // Runs replayed from a file and written back keep that file's place in the order.
+            written = _spool.TryWrite(file, allFromLease ? _lease!.Stem + "-r" + (++_lease.Respooled).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+            if (!written)
+            {
+                TrackerLog.SpoolFull(_logger, _spool.Directory, _options.MaxSpoolSize, operations, runs.Count);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            written = false;
+            TrackerLog.SpoolWriteFailed(_logger, ex, _spool.Directory, operations);
+        }
+
+        foreach (var run in runs)
+        {
+            if (written)
+            {
+                _counters.AddSpooled(run.PendingCount);
+                run.NeedsCreate = false;
+                run.PendingData?.Clear();
+                run.PendingEndStatus = null;
+                run.Spooled = true;
+            }
+            else
+            {
+                _protocol.Refuse(run);
+            }
+
+            run.InWorkList = false;
+        }
+
+        _workList.RemoveAll(static run => !run.InWorkList);
+        if (written)
+        {
+            _spoolMayHaveFiles = true;
+            if (!_spoolWarned)
+            {
+                _spoolWarned = true;
+                TrackerLog.Spooled(_logger, operations, runs.Count, _spool.Directory, reason);
+            }
+        }
+    }
+
+    private void RefuseAll()
+    {
+        foreach (var run in _workList)
+        {
+            _protocol.Refuse(run);
+            run.InWorkList = false;
+        }
+
+        _workList.Clear();
+    }
+
+    /// <summary>Once no run of the claimed file waits any more, the file goes (or, stopping, goes back to the spool).</summary>
+    private void SettleLease(bool releaseIfUnsettled)
+    {
+        if (_lease is null || _spool is null)
+        {
+            return;
+        }
+
+        var outstanding = 0;
+        foreach (var run in _workList)
+        {
+            if (ReferenceEquals(run.SourceLease, _lease))
+            {
+                outstanding++;
+            }
+        }
+
+        _lease.Outstanding = outstanding;
+        if (outstanding > 0)
+        {
+            if (releaseIfUnsettled)
+            {
+                // Not expected: StopAsync spilled everything first. Keep the file; its lease expires for the next process.
+                _lease = null;
+            }
+            else if (!_spool.Renew(_lease))
+            {
+                TrackerLog.LeaseLost(_logger, _lease.Stem);
+            }
+
+            return;
+        }
+
+        _spool.Complete(_lease);
+        foreach (var replay in _replays)
+        {
+            replay.Files++;
+            replay.Runs += _lease.Content.Runs.Count;
+            foreach (var entry in _lease.Content.Runs)
+            {
+                replay.Operations += entry.OperationCount;
+            }
+        }
+
+        _lease = null;
+        _deferredStems.Clear(); // the file's runs now have ids: files waiting for them may go
+    }
+
+    /// <summary>While nothing this process tracked waits, takes the next spool file into the work list.</summary>
+    private bool TryClaimSpoolFile()
+    {
+        if (_spool is null || _lease is not null || HasLiveWork())
+        {
+            return false;
+        }
+
+        var now = Environment.TickCount64;
+        if (!_spoolMayHaveFiles && _replays.Count == 0 && now < _nextSpoolCheckMs)
+        {
+            return false;
+        }
+
+        _nextSpoolCheckMs = now + (long)IdleSpoolCheck.TotalMilliseconds;
+        try
+        {
+            while (true)
+            {
+                var lease = _spool.TryClaim(_deferredStems, (stem, error) => TrackerLog.SpoolFileCorrupt(_logger, stem, _spool.Directory, error.Message));
+                if (lease is null)
+                {
+                    _spoolMayHaveFiles = false;
+                    return false;
+                }
+
+                var runs = SpoolCodec.Restore(lease.Content, _tracker, _spool);
+                if (runs is null)
+                {
+                    // A run's start (or its parent) is in a file not replayed yet: this one waits for it.
+                    _spool.Release(lease);
+                    _deferredStems.Add(lease.Stem);
+                    continue;
+                }
+
+                long operations = 0;
+                foreach (var run in runs)
+                {
+                    run.SourceLease = lease;
+                    operations += run.PendingCount;
+                    _counters.AddRestored(run.PendingCount);
+                    AddToWorkList(run);
+                }
+
+                _lease = lease;
+                TrackerLog.Replaying(_logger, lease.Stem, runs.Count, operations, _spool.Directory);
+                return true;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TrackerLog.SpoolReadFailed(_logger, ex, _spool.Directory);
+            _spoolMayHaveFiles = false;
+            return false;
+        }
+    }
+
+    private void CompleteFlushes(bool timedOut)
+    {
+        if (_flushes.Count == 0)
+        {
+            return;
+        }
+
+        // A flush reports everything settled since the previous flush answered, so runs spooled during an outage
+        // before this flush began are reported too, never hidden behind "nothing to do".
+        var baseline = _lastFlushBaseline;
+        _lastFlushBaseline = (_counters.Delivered, _counters.Spooled - _counters.Restored, _counters.Refused);
+        foreach (var flush in _flushes)
+        {
+            // Spooled is net of what was read back from the spool and delivered since: what waits on disk now.
+            var result = new FlushResult(
+                _lastFlushBaseline.Delivered - Math.Min(baseline.Delivered, flush.DeliveredBefore),
+                Math.Max(0, _lastFlushBaseline.Spooled - Math.Min(baseline.Spooled, flush.SpooledBefore)),
+                _lastFlushBaseline.Refused - Math.Min(baseline.Refused, flush.RefusedBefore),
+                _counters.Pending,
+                timedOut);
+            if (timedOut)
+            {
+                TrackerLog.FlushTimedOut(_logger, _options.FlushTimeout.TotalSeconds, result.Delivered, result.Spooled, result.Refused, result.Pending);
+            }
+
+            flush.Done.TrySetResult(result);
+        }
+
+        _flushes.Clear();
+    }
+
+    private void CompleteReplays()
+    {
+        if (_replays.Count == 0)
+        {
+            return;
+        }
+
+        var remaining = 0;
+        try
+        {
+            remaining = _spool?.CountFiles() ?? 0;
+        }
+        catch (IOException)
+        {
+            // Reported as none left; the next replay looks again.
+        }
+
+        foreach (var replay in _replays)
+        {
+            replay.Done.TrySetResult(new SpoolReplayResult(replay.Files, replay.Runs, replay.Operations, remaining));
+        }
+
+        _replays.Clear();
+    }
+
+    private sealed class GateHandle(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+}
