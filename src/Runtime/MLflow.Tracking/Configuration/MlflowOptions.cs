@@ -2,6 +2,8 @@ using System;
 using System.Globalization;
 using System.Text;
 
+using MLflow.Tracking.Artifacts;
+
 namespace MLflow.Tracking;
 
 /// <summary>
@@ -82,6 +84,13 @@ public sealed class MlflowOptions
     /// run at a time.
     /// </summary>
     public int DeliveryConcurrency { get; set; } = 4;
+
+    /// <summary>
+    /// Artifact repositories for URI schemes this library does not implement (<c>s3</c>, <c>gs</c>, <c>wasbs</c>,
+    /// <c>dbfs</c>…), by scheme: <c>options.ArtifactRepositories.Register("s3", uri =&gt; new MyS3Repository(uri))</c>.
+    /// Not bound from configuration; shared by clones of these options.
+    /// </summary>
+    public ArtifactRepositoryRegistry ArtifactRepositories { get; set; } = new();
 
     /// <summary>The options MLflow's own environment variables describe, over the defaults.</summary>
     public static MlflowOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
