@@ -34,10 +34,8 @@ public sealed partial class LoopbackMlflowServer
 
     private async Task HandleArtifactsAsync(RecordedRequest request, HttpContext context)
     {
-        // The raw path: ASP.NET Core decodes %2F into '/', which the proxy must see as it was sent.
-        var rawTarget = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget ?? request.PathAndQuery;
-        var rawPath = rawTarget.Split('?')[0];
-        var relative = Uri.UnescapeDataString(rawPath.Substring(ArtifactsPrefix.Length).TrimStart('/'));
+        // The recorded path is the raw one, so that an encoded '/' (%2F) is decoded here, once, and then checked.
+        var relative = Uri.UnescapeDataString(request.Path.Substring(ArtifactsPrefix.Length).TrimStart('/'));
         try
         {
             switch (request.Method)

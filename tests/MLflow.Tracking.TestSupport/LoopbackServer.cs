@@ -140,7 +140,10 @@ public sealed class LoopbackServer : IAsyncDisposable
             headers[header.Key] = header.Value.ToString();
         }
 
-        return new RecordedRequest(request.Method, request.Path.Value + request.QueryString.Value, headers, body);
+        // The target as sent (percent-encoding kept, as transcripts record it); ASP.NET Core's Path is decoded.
+        var target = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        var pathAndQuery = string.IsNullOrEmpty(target) || !target.StartsWith('/') ? request.Path.Value + request.QueryString.Value : target;
+        return new RecordedRequest(request.Method, pathAndQuery, headers, body);
     }
 
     private void Add(RecordedRequest request)

@@ -12,7 +12,8 @@ internal static class DatasetMapper
         Dataset = new DatasetDto
         {
             Name = input.Dataset.Name,
-            Digest = input.Dataset.Digest,
+            // An empty digest is left out, as the server stores a missing one as "" (transcript 026).
+            Digest = string.IsNullOrEmpty(input.Dataset.Digest) ? null : input.Dataset.Digest,
             SourceType = input.Dataset.SourceType,
             Source = input.Dataset.Source,
             Schema = input.Dataset.Schema,
