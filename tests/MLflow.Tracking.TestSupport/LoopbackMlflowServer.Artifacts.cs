@@ -84,7 +84,9 @@ public sealed partial class LoopbackMlflowServer
 
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/octet-stream";
-        context.Response.Headers.ContentDisposition = "attachment; filename=" + Path.GetFileName(file);
+        // Header values are ASCII: a unicode name goes as RFC 5987 filename*.
+        var name = Path.GetFileName(file);
+        context.Response.Headers.ContentDisposition = name.All(char.IsAscii) ? "attachment; filename=" + name : "attachment; filename*=UTF-8''" + Uri.EscapeDataString(name);
         context.Response.ContentLength = new FileInfo(file).Length;
         await _artifacts.DownloadAsync(path, context.Response.Body, context.RequestAborted).ConfigureAwait(false);
     }
