@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 
 using MLflow.Tracking.Artifacts;
+using MLflow.Tracking.SystemMetrics;
 
 namespace MLflow.Tracking;
 
@@ -92,6 +93,12 @@ public sealed class MlflowOptions
     /// </summary>
     public ArtifactRepositoryRegistry ArtifactRepositories { get; set; } = new();
 
+    /// <summary>
+    /// System metrics (CPU, memory, disk, network under <c>system/…</c>): off unless enabled here, by
+    /// <c>MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING</c> or per tracked run.
+    /// </summary>
+    public SystemMetricsOptions SystemMetrics { get; set; } = new();
+
     /// <summary>The options MLflow's own environment variables describe, over the defaults.</summary>
     public static MlflowOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
@@ -149,10 +156,17 @@ public sealed class MlflowOptions
         {
             BackoffJitter = ParseDouble("MLFLOW_HTTP_REQUEST_BACKOFF_JITTER", jitter, min: 0);
         }
+
+        SystemMetrics.ApplyEnvironment(getVariable);
     }
 
     /// <summary>A copy of these options.</summary>
-    public MlflowOptions Clone() => (MlflowOptions)MemberwiseClone();
+    public MlflowOptions Clone()
+    {
+        var copy = (MlflowOptions)MemberwiseClone();
+        copy.SystemMetrics = SystemMetrics.Clone();
+        return copy;
+    }
 
     /// <summary>The options with credentials replaced by <c>***</c>, safe for logs.</summary>
     public override string ToString()
