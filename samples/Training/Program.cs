@@ -47,19 +47,26 @@ Console.WriteLine(string.Create(
     $"model: w = [{trained.Model.Weights[0]:F3}, {trained.Model.Weights[1]:F3}], b = {trained.Model.Bias:F3}"));
 
 await FlushAsync();
-if (trackingEnabled && trainer.LastTrainingRun is { } run)
+if (!trackingEnabled)
+{
+    Console.WriteLine(TrackingHint.Disabled);
+}
+else if (trainer.LastTrainingRun is { } run)
 {
     try
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         Console.WriteLine("Training run id: " + await run.GetRunIdAsync(timeout.Token));
+        Console.WriteLine(TrackingHint.For(MlflowOptions.FromEnvironment().TrackingUri));
     }
-    catch (Exception exception) when (exception is MlflowException or OperationCanceledException)
+    catch (MlflowException exception)
     {
-        Console.WriteLine("The run could not be created: " + exception.Message);
+        Console.WriteLine("The run could not be created, so there is nothing to see: " + exception.Message);
     }
-
-    Console.WriteLine("See it with: mlflow ui --backend-store-uri sqlite:///mlflow.db   (run in " + Directory.GetCurrentDirectory() + ")");
+    catch (OperationCanceledException)
+    {
+        Console.WriteLine("The run was not created within 10 s (is the tracking server reachable?), so there is nothing to see yet.");
+    }
 }
 
 return 0;

@@ -66,7 +66,7 @@ public class AllAnalyzersTests
 
         protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
         [
-            new SecretLoggedAnalyzer(), new TrackedRunShapeAnalyzer(), new TrackingAttributeWithoutRunAnalyzer(),
+            new SecretLoggedAnalyzer(), new TrackingAttributeWithoutRunAnalyzer(),
             new MetricNotNumericAnalyzer(), new InvalidKeyAnalyzer(), new DuplicateKeyAnalyzer(), new InvalidRunNamingAnalyzer(),
         ];
     }

@@ -25,7 +25,18 @@ public sealed class IncrementalTests
         }
         """;
 
-    private static readonly string[] StepNames = { TrackingNames.TrackedMethods, TrackingNames.ImplementableMethods };
+    /// <summary>A method the generator refuses (no Core), so that its diagnostic travels through the pipeline.</summary>
+    private const string Refused = """
+        using MLflow.Tracking;
+        namespace App;
+        public partial class Broken
+        {
+            [TrackedRun]
+            public partial int Run(int x);
+        }
+        """;
+
+    private static readonly string[] StepNames = { TrackingNames.TrackedMethods, TrackingNames.ImplementableMethods, TrackingNames.MethodDiagnostics };
 
     [Fact]
     public void Adding_an_unrelated_class_leaves_every_step_cached_and_regenerates_nothing()
@@ -75,9 +86,36 @@ public sealed class IncrementalTests
         }
     }
 
-    private static (GeneratorDriver Driver, Compilation Compilation) FirstRun()
+    [Fact]
+    public void Pipeline_model_of_a_reported_diagnostic_holds_no_symbols_syntax_or_locations()
     {
-        var compilation = GeneratorHarness.CreateCompilation(Source);
+        var (driver, _) = FirstRun(Source, Refused);
+        var result = driver.GetRunResult().Results.Single();
+        var outputs = result.TrackedSteps[TrackingNames.TrackedMethods].SelectMany(step => step.Outputs).Select(o => o.Value).ToList();
+
+        Assert.Contains(outputs, o => o is Model.TrackedMethodResult { Model: null, Diagnostics.Count: 1 });
+        Assert.Equal("MLFLOW007", Assert.Single(result.Diagnostics).Id);
+        foreach (var output in outputs)
+        {
+            AssertPure(output, new HashSet<object>(ReferenceEqualityComparer.Instance), "model");
+        }
+    }
+
+    [Fact]
+    public void A_refused_method_stays_cached_and_keeps_its_diagnostic_across_unrelated_edits()
+    {
+        var (driver, compilation) = FirstRun(Source, Refused);
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace App; public class Unrelated { }", GeneratorHarness.ParseOptions));
+
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertNothingChanged(result);
+        Assert.Equal("MLFLOW007", Assert.Single(result.Diagnostics).Id);
+    }
+
+    private static (GeneratorDriver Driver, Compilation Compilation) FirstRun(params string[] sources)
+    {
+        var compilation = GeneratorHarness.CreateCompilation(sources.Length == 0 ? new[] { Source } : sources);
         var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
         Assert.Single(driver.GetRunResult().Results.Single().GeneratedSources);
         return (driver, compilation);
@@ -85,7 +123,7 @@ public sealed class IncrementalTests
 
     private static Compilation Replace(Compilation compilation, string oldText, string newText)
     {
-        var tree = compilation.SyntaxTrees.Single();
+        var tree = compilation.SyntaxTrees.First();
         var text = tree.GetText().ToString();
         Assert.Contains(oldText, text, StringComparison.Ordinal);
         return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text.Replace(oldText, newText, StringComparison.Ordinal))));

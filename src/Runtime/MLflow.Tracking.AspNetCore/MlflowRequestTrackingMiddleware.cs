@@ -18,7 +18,7 @@ namespace MLflow.Tracking.AspNetCore;
 /// and is rethrown; an aborted request ends it KILLED. The tracker only queues, so the response never waits for
 /// MLflow, and a tracking failure is logged, never turned into a failed request.
 /// </summary>
-public sealed class MlflowRequestTrackingMiddleware
+public sealed partial class MlflowRequestTrackingMiddleware
 {
     // Route patterns are few; paths of unrouted requests are not cached (unbounded).
     private const int MaxCachedDefinitions = 1024;
@@ -186,13 +186,6 @@ public sealed class MlflowRequestTrackingMiddleware
         return string.IsNullOrEmpty(id) ? "guest" : ParamRedactor.Redact(id, _options.UserIdRedaction);
     }
 
-    // LoggerMessage.Define rather than [LoggerMessage]: on net8.0 the shared framework and the 10.x logging package
-    // would both run their generator over this assembly.
-    private static readonly Action<ILogger, string, string, string, Exception?> TrackingFailed = LoggerMessage.Define<string, string, string>(
-        LogLevel.Warning,
-        new EventId(1, "MlflowRequestTrackingFailed"),
-        "MLflow request tracking could not {Stage} a run; the request goes on untracked: {ErrorType}: {ErrorMessage}");
-
-    private static void LogTrackingFailed(ILogger logger, string stage, string errorType, string errorMessage) =>
-        TrackingFailed(logger, stage, errorType, errorMessage, null);
+    [LoggerMessage(EventId = 1, EventName = "MlflowRequestTrackingFailed", Level = LogLevel.Warning, Message = "MLflow request tracking could not {Stage} a run; the request goes on untracked: {ErrorType}: {ErrorMessage}")]
+    private static partial void LogTrackingFailed(ILogger logger, string stage, string errorType, string errorMessage);
 }

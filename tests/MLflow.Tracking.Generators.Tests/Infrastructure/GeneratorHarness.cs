@@ -27,7 +27,8 @@ internal static class GeneratorHarness
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 warningLevel: 9999,
-                optimizationLevel: OptimizationLevel.Debug));
+                optimizationLevel: OptimizationLevel.Debug,
+                allowUnsafe: true));
 
     public static GeneratorDriver CreateDriver(bool trackSteps = false) =>
         CSharpGeneratorDriver.Create(
@@ -45,7 +46,7 @@ internal static class GeneratorHarness
             .OrderBy(source => source.HintName, StringComparer.Ordinal)
             .Select(source => new GeneratedFile(source.HintName, source.SourceText.ToString()))
             .ToList();
-        return new GeneratorOutput((CSharpCompilation)output, generated, generatorDiagnostics.AddRange(result.Diagnostics));
+        return new GeneratorOutput((CSharpCompilation)output, generated, generatorDiagnostics);
     }
 
     /// <summary>Every error and warning of the compilation, formatted with the offending generated line.</summary>

@@ -4,6 +4,14 @@ namespace MLflow.Tracking.Generators.Model;
 /// Everything the emitter needs to implement one <c>[TrackedRun]</c> partial method, as plain strings and values:
 /// no symbols, syntax or locations, so that the incremental pipeline can compare it and cache the output.
 /// </summary>
+/// <param name="ResultType">The result's type (<c>T</c> of <c>Task&lt;T&gt;</c>, or the return type), for the
+/// explicitly typed result local; null when there is none.</param>
+/// <param name="CoreTarget">What the Core call is qualified with: <c>this.</c> or the containing type.</param>
+/// <param name="MemberTarget">What generated members (field, helper) are qualified with from the wrapper.</param>
+/// <param name="TypeTarget">The containing type, <c>global::</c>-qualified with a trailing dot.</param>
+/// <param name="LocalPrefix">The underscores that start every generated local (more than any parameter starts with).</param>
+/// <param name="DoesNotReturn">The method is <c>[DoesNotReturn]</c> (and so is its Core).</param>
+/// <param name="SuppressedWarnings">Warning IDs the generated file disables ([Obsolete]/[Experimental] types it names).</param>
 internal sealed record TrackedMethodModel(
     string HintName,
     string? Namespace,
@@ -15,9 +23,16 @@ internal sealed record TrackedMethodModel(
     EquatableArray<string> HelperConstraints,
     bool IsStatic,
     string ReturnType,
+    string? ResultType,
     ReturnShape Shape,
     string? HelperModifiers,
     EquatableArray<ParameterModel> Parameters,
+    string CoreTarget,
+    string MemberTarget,
+    string TypeTarget,
+    string LocalPrefix,
+    bool DoesNotReturn,
+    EquatableArray<string> SuppressedWarnings,
     string DefinitionFieldName,
     string HelperName,
     string? ExperimentName,

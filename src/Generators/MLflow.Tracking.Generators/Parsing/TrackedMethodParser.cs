@@ -9,52 +9,54 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace MLflow.Tracking.Generators.Parsing;
 
 /// <summary>
-/// Reads a <c>[TrackedRun]</c> method into a <see cref="TrackedMethodModel"/>. Methods the generator cannot implement
-/// (not a partial declaration, a containing type that is not partial, no matching <c>&lt;Name&gt;Core</c>, by-ref
-/// parameters on an async method...) give null: the analyzers report why, the generator stays silent.
+/// Reads a <c>[TrackedRun]</c> method into a <see cref="TrackedMethodModel"/>, or into the diagnostics that say why
+/// the generator cannot implement it (<see cref="ShapeChecker"/>, <see cref="CoreMatcher"/>). Interface and abstract
+/// methods give neither: the DynamicProxy package tracks them at run time.
 /// </summary>
 internal static class TrackedMethodParser
 {
-    public static TrackedMethodModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    public static TrackedMethodResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         if (context.TargetSymbol is not IMethodSymbol method
             || context.TargetNode is not MethodDeclarationSyntax declaration
-            || !IsBodilessPartialDeclaration(declaration, method)
             || method.ContainingType is not { } containingType
-            || method.ReturnsByRef
-            || method.ReturnsByRefReadonly
-            || method.MethodKind != MethodKind.Ordinary)
+            || method.IsAbstract
+            || (containingType.TypeKind == TypeKind.Interface && !method.IsPartialDefinition))
         {
-            return null;
+            return TrackedMethodResult.None;
         }
 
-        var containingTypes = ReadContainingTypes(declaration, containingType);
-        if (containingTypes is null)
+        var diagnostics = new List<DiagnosticInfo>();
+        if (!ShapeChecker.CheckDeclaration(method, declaration, diagnostics))
         {
-            return null;
+            return new TrackedMethodResult(null, EquatableArray.From(diagnostics));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        var symbols = KnownSymbols.From(context.SemanticModel.Compilation);
+        var compilation = context.SemanticModel.Compilation;
+        var symbols = KnownSymbols.From(compilation);
         var shape = ReadShape(method.ReturnType, symbols, out var resultType);
         var isAsync = shape is ReturnShape.Awaitable or ReturnShape.AwaitableOfT;
-        if (isAsync && !CanBeAsync(method))
+        ShapeChecker.CheckSignature(method, declaration, isAsync, symbols, diagnostics);
+        var core = CoreMatcher.Find(method, compilation, out var coreProblem);
+        if (coreProblem is not null)
         {
-            return null;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticIds.UnsupportedSignature, declaration.Identifier.GetLocation(), method.Name, coreProblem));
         }
 
-        if (!HasMatchingCore(method, containingType))
+        if (diagnostics.Count > 0 || core is null)
         {
-            return null;
+            return new TrackedMethodResult(null, EquatableArray.From(diagnostics));
         }
 
-        var overloadSuffix = OverloadSuffix(method, containingType);
         var flattener = new ParamFlattener(symbols);
         var parameters = new List<ParameterModel>();
         var paramLogs = new List<ParamLogModel>();
+        var needsUnsafe = ShapeChecker.ContainsPointer(method.ReturnType);
         for (var i = 0; i < method.Parameters.Length; i++)
         {
             var parameter = method.Parameters[i];
+            needsUnsafe |= ShapeChecker.ContainsPointer(parameter.Type);
             parameters.Add(ReadParameter(parameter, declaration.ParameterList.Parameters[i]));
             if (flattener.ForParameter(parameter) is { } log)
             {
@@ -65,57 +67,61 @@ internal static class TrackedMethodParser
         cancellationToken.ThrowIfCancellationRequested();
         ReadTrackedRunAttribute(context.Attributes[0], out var experiment, out var runName);
         var isStatic = method.IsStatic;
-        return new TrackedMethodModel(
-            HintName: HintName(containingType, method.Name + overloadSuffix),
-            Namespace: containingType.ContainingNamespace.IsGlobalNamespace ? null : containingType.ContainingNamespace.ToDisplayString(),
-            ContainingTypes: containingTypes.Value,
-            Modifiers: Modifiers(declaration),
-            MethodName: TypeNames.Identifier(method.Name),
-            TypeParameterList: TypeParameterList(method.TypeParameters),
-            ImplementationConstraints: Constraints(method.TypeParameters, declaration.ConstraintClauses, all: false),
-            HelperConstraints: Constraints(method.TypeParameters, declaration.ConstraintClauses, all: true),
-            IsStatic: isStatic,
-            ReturnType: TypeNames.Display(method.ReturnType),
-            Shape: shape,
-            HelperModifiers: isAsync ? "private " + (isStatic ? "static " : string.Empty) + (declaration.Modifiers.Any(SyntaxKind.UnsafeKeyword) ? "unsafe " : string.Empty) + "async" : null,
-            Parameters: EquatableArray.From(parameters),
-            DefinitionFieldName: "__MlflowRun_" + method.Name + overloadSuffix,
-            HelperName: "__MlflowTracked_" + method.Name + overloadSuffix,
-            ExperimentName: experiment,
-            RunName: runName ?? method.Name,
-            SourceName: containingType.ToDisplayString(TypeNames.SourceName) + "." + method.Name,
-            Tags: ReadTags(method, symbols),
-            ParamLogs: EquatableArray.From(paramLogs),
-            Metrics: MetricReader.Read(method, resultType, symbols),
-            ResultCanBeNull: resultType is not null && ValueTypes.CanBeNull(resultType));
+        var typeTarget = TypeNames.Display(containingType) + ".";
+        var memberSuffix = GeneratedNames.MemberSuffix(method);
+        return new TrackedMethodResult(
+            new TrackedMethodModel(
+                HintName: GeneratedNames.HintName(method),
+                Namespace: containingType.ContainingNamespace.IsGlobalNamespace ? null : containingType.ContainingNamespace.ToDisplayString(),
+                ContainingTypes: ReadContainingTypes(containingType, needsUnsafe),
+                Modifiers: Modifiers(declaration),
+                MethodName: TypeNames.Identifier(method.Name),
+                TypeParameterList: TypeParameterList(method.TypeParameters),
+                ImplementationConstraints: EquatableArray.From(Constraints.Clauses(method.TypeParameters, declaration.ConstraintClauses, all: false, TypeNames.Qualified)),
+                HelperConstraints: EquatableArray.From(Constraints.Clauses(method.TypeParameters, declaration.ConstraintClauses, all: true, TypeNames.Qualified)),
+                IsStatic: isStatic,
+                ReturnType: TypeNames.Display(method.ReturnType),
+                ResultType: resultType is null ? null : TypeNames.Display(resultType),
+                Shape: shape,
+                // Never 'unsafe' (CS4004: no await in an unsafe context); async methods take no pointers (MLFLOW007).
+                // Readonly like the wrapper that calls it in a mutable struct (CS8656: a copy of 'this' otherwise).
+                HelperModifiers: isAsync ? "private " + (isStatic ? "static " : method.IsReadOnly && !containingType.IsReadOnly ? "readonly " : string.Empty) + "async" : null,
+                Parameters: EquatableArray.From(parameters),
+                // Qualified, so that a parameter or local named like the member cannot capture the call.
+                CoreTarget: core.IsStatic ? typeTarget : "this.",
+                MemberTarget: isStatic ? typeTarget : "this.",
+                TypeTarget: typeTarget,
+                LocalPrefix: GeneratedNames.LocalPrefix(method),
+                DoesNotReturn: CoreMatcher.HasAttribute(method, CoreMatcher.DoesNotReturn),
+                SuppressedWarnings: EquatableArray.From(WarningSuppressions.For(method)),
+                DefinitionFieldName: "__MlflowRun_" + memberSuffix,
+                HelperName: "__MlflowTracked_" + memberSuffix,
+                ExperimentName: experiment,
+                RunName: runName ?? method.Name,
+                SourceName: containingType.ToDisplayString(TypeNames.SourceName) + "." + method.Name,
+                Tags: ReadTags(method, symbols),
+                ParamLogs: EquatableArray.From(paramLogs),
+                Metrics: MetricReader.Read(method, resultType, symbols),
+                ResultCanBeNull: resultType is not null && ValueTypes.CanBeNull(resultType)),
+            EquatableArray<DiagnosticInfo>.Empty);
     }
 
-    private static bool IsBodilessPartialDeclaration(MethodDeclarationSyntax declaration, IMethodSymbol method) =>
-        declaration.Body is null
-        && declaration.ExpressionBody is null
-        && declaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-        && method.PartialDefinitionPart is null
-        && method.PartialImplementationPart is null;
-
-    private static EquatableArray<ContainingTypeModel>? ReadContainingTypes(MethodDeclarationSyntax declaration, INamedTypeSymbol containingType)
+    /// <summary>
+    /// The containing types, outermost first (ShapeChecker has made sure each is partial and not file-local). When the
+    /// signature names pointer types, the generated part of the innermost type is <c>unsafe</c>: the user's
+    /// <c>unsafe</c> covers only the user's part (CS0214), and the implementation may not add <c>unsafe</c> of its own
+    /// (CS0764). Only synchronous methods get here with pointers, so no <c>await</c> lands in the unsafe part.
+    /// </summary>
+    private static EquatableArray<ContainingTypeModel> ReadContainingTypes(INamedTypeSymbol containingType, bool needsUnsafe)
     {
         var types = new List<ContainingTypeModel>();
-        var type = containingType;
-        for (var node = declaration.Parent; node is not null && node is not BaseNamespaceDeclarationSyntax && node is not CompilationUnitSyntax; node = node.Parent)
+        for (var type = containingType; type is not null; type = type.ContainingType)
         {
-            if (node is not TypeDeclarationSyntax typeDeclaration
-                || !typeDeclaration.Modifiers.Any(SyntaxKind.PartialKeyword)
-                || type is null
-                || type.IsFileLocal)
-            {
-                return null;
-            }
-
-            types.Insert(0, new ContainingTypeModel(Keyword(type), TypeNames.Identifier(type.Name) + TypeParameterList(type.TypeParameters)));
-            type = type.ContainingType;
+            var keyword = (needsUnsafe && types.Count == 0 ? "unsafe " : string.Empty) + Keyword(type);
+            types.Insert(0, new ContainingTypeModel(keyword, TypeNames.Identifier(type.Name) + TypeParameterList(type.TypeParameters)));
         }
 
-        return type is null ? EquatableArray.From(types) : null;
+        return EquatableArray.From(types);
     }
 
     private static string Keyword(INamedTypeSymbol type)
@@ -158,86 +164,6 @@ internal static class TrackedMethodParser
         return ReturnShape.Value;
     }
 
-    /// <summary>Async methods cannot take by-ref, ref struct or pointer parameters.</summary>
-    private static bool CanBeAsync(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind is TypeKind.Pointer or TypeKind.FunctionPointer)
-            {
-                return false;
-            }
-        }
-
-        return !method.ContainingType.IsRefLikeType;
-    }
-
-    /// <summary>The user's body: <c>&lt;Name&gt;Core</c> with the same type parameters, parameters and return type.</summary>
-    private static bool HasMatchingCore(IMethodSymbol method, INamedTypeSymbol containingType)
-    {
-        foreach (var member in containingType.GetMembers(method.Name + "Core"))
-        {
-            if (member is not IMethodSymbol core
-                || core.TypeParameters.Length != method.TypeParameters.Length
-                || core.Parameters.Length != method.Parameters.Length
-                || (method.IsStatic && !core.IsStatic))
-            {
-                continue;
-            }
-
-            var constructed = core.TypeParameters.Length == 0 ? core : core.Construct(ToTypeArray(method.TypeParameters));
-            if (!SymbolEqualityComparer.Default.Equals(constructed.ReturnType, method.ReturnType))
-            {
-                continue;
-            }
-
-            var matches = true;
-            for (var i = 0; i < method.Parameters.Length && matches; i++)
-            {
-                matches = method.Parameters[i].RefKind == constructed.Parameters[i].RefKind
-                    && SymbolEqualityComparer.Default.Equals(method.Parameters[i].Type, constructed.Parameters[i].Type);
-            }
-
-            if (matches)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static ITypeSymbol[] ToTypeArray(System.Collections.Immutable.ImmutableArray<ITypeParameterSymbol> typeParameters)
-    {
-        var result = new ITypeSymbol[typeParameters.Length];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = typeParameters[i];
-        }
-
-        return result;
-    }
-
-    /// <summary>Overloads get an index so that their generated members do not collide.</summary>
-    private static string OverloadSuffix(IMethodSymbol method, INamedTypeSymbol containingType)
-    {
-        var members = containingType.GetMembers(method.Name);
-        if (members.Length <= 1)
-        {
-            return string.Empty;
-        }
-
-        for (var i = 0; i < members.Length; i++)
-        {
-            if (SymbolEqualityComparer.Default.Equals(members[i], method))
-            {
-                return "_" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return string.Empty;
-    }
-
     private static ParameterModel ReadParameter(IParameterSymbol parameter, ParameterSyntax syntax)
     {
         var modifiers = new StringBuilder();
@@ -261,18 +187,13 @@ internal static class TrackedMethodParser
 
     private static string Modifiers(MethodDeclarationSyntax declaration)
     {
-        var builder = new StringBuilder();
+        var modifiers = new List<string>();
         foreach (var modifier in declaration.Modifiers)
         {
-            if (builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(modifier.Text);
+            modifiers.Add(modifier.Text);
         }
 
-        return builder.ToString();
+        return string.Join(" ", modifiers);
     }
 
     private static string TypeParameterList(System.Collections.Immutable.ImmutableArray<ITypeParameterSymbol> typeParameters)
@@ -300,78 +221,6 @@ internal static class TrackedMethodParser
         }
 
         return builder.Append('>').ToString();
-    }
-
-    /// <summary>
-    /// <c>where</c> clauses. A partial implementation repeats exactly the clauses its declaration has (overrides have
-    /// none); the private async helper needs every constraint.
-    /// </summary>
-    private static EquatableArray<string> Constraints(
-        System.Collections.Immutable.ImmutableArray<ITypeParameterSymbol> typeParameters,
-        SyntaxList<TypeParameterConstraintClauseSyntax> declared,
-        bool all)
-    {
-        var clauses = new List<string>();
-        foreach (var typeParameter in typeParameters)
-        {
-            var isDeclared = false;
-            foreach (var clause in declared)
-            {
-                isDeclared |= clause.Name.Identifier.ValueText == typeParameter.Name;
-            }
-
-            if (!all && !isDeclared)
-            {
-                continue;
-            }
-
-            var parts = new List<string>();
-            if (typeParameter.HasReferenceTypeConstraint)
-            {
-                parts.Add(typeParameter.ReferenceTypeConstraintNullableAnnotation == NullableAnnotation.Annotated ? "class?" : "class");
-            }
-            else if (typeParameter.HasUnmanagedTypeConstraint)
-            {
-                parts.Add("unmanaged");
-            }
-            else if (typeParameter.HasValueTypeConstraint)
-            {
-                parts.Add("struct");
-            }
-            else if (typeParameter.HasNotNullConstraint)
-            {
-                parts.Add("notnull");
-            }
-
-            foreach (var constraintType in typeParameter.ConstraintTypes)
-            {
-                parts.Add(TypeNames.Display(constraintType));
-            }
-
-            if (typeParameter.HasConstructorConstraint)
-            {
-                parts.Add("new()");
-            }
-
-            if (typeParameter.AllowsRefLikeType)
-            {
-                parts.Add("allows ref struct");
-            }
-
-            if (parts.Count == 0)
-            {
-                if (!isDeclared)
-                {
-                    continue;
-                }
-
-                parts.Add("default");
-            }
-
-            clauses.Add("where " + TypeNames.Identifier(typeParameter.Name) + " : " + string.Join(", ", parts));
-        }
-
-        return EquatableArray.From(clauses);
     }
 
     private static void ReadTrackedRunAttribute(AttributeData attribute, out string? experiment, out string? runName)
@@ -416,23 +265,5 @@ internal static class TrackedMethodParser
         }
 
         return EquatableArray.From(tags);
-    }
-
-    private static string HintName(INamedTypeSymbol containingType, string methodName)
-    {
-        var builder = new StringBuilder();
-        if (!containingType.ContainingNamespace.IsGlobalNamespace)
-        {
-            builder.Append(containingType.ContainingNamespace.ToDisplayString()).Append('.');
-        }
-
-        var names = new List<string>();
-        for (var type = containingType; type is not null; type = type.ContainingType)
-        {
-            names.Insert(0, type.MetadataName);
-        }
-
-        builder.Append(string.Join(".", names)).Append('.').Append(methodName);
-        return TypeNames.HintSafe(builder.ToString()) + ".g.cs";
     }
 }

@@ -11,6 +11,10 @@ internal static class TypeNames
     public static readonly SymbolDisplayFormat Qualified = SymbolDisplayFormat.FullyQualifiedFormat
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
+    /// <summary>Short names with nullable annotations, as a user writes them: for diagnostic messages.</summary>
+    public static readonly SymbolDisplayFormat Short = SymbolDisplayFormat.MinimallyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
     /// <summary>Namespace-qualified without <c>global::</c>, for source names.</summary>
     public static readonly SymbolDisplayFormat SourceName = new(
         globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
@@ -25,13 +29,16 @@ internal static class TypeNames
 
     public static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
 
-    /// <summary>A file-name-safe rendering of a name (letters, digits, '_' and '.').</summary>
+    /// <summary>
+    /// A file-name-safe rendering of a name: letters, digits, '_' and '.' stay, anything else becomes '-', which no
+    /// identifier contains (so <c>Box`1</c> becomes <c>Box-1</c> and cannot meet a type named <c>Box_1</c>).
+    /// </summary>
     public static string HintSafe(string value)
     {
         var builder = new StringBuilder(value.Length);
         foreach (var c in value)
         {
-            builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_');
+            builder.Append(char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '-');
         }
 
         return builder.ToString();

@@ -3,7 +3,6 @@ using System.Threading.Tasks;
 using MLflow.Tracking.Artifacts;
 using MLflow.Tracking.Stores;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MLflow.Tracking;
 
@@ -35,7 +34,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <param name="options">Where and how to reach MLflow.</param>
     /// <param name="loggerFactory">For warnings (truncation, retries); none when null.</param>
     public MlflowClient(MlflowOptions options, ILoggerFactory? loggerFactory = null)
-        : this(MlflowStoreFactory.Create(options, loggerFactory), loggerFactory, ownsStore: true, options.ArtifactRepositories)
+        : this(MlflowStoreFactory.Create(options, loggerFactory), Logging.DefaultLogging.Resolve(loggerFactory, options), ownsStore: true, options.ArtifactRepositories)
     {
     }
 
@@ -61,7 +60,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
         _ownsStore = ownsStore;
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MLflow.Tracking.MlflowClient");
+        var logger = Logging.DefaultLogging.Resolve(loggerFactory, null).CreateLogger("MLflow.Tracking.MlflowClient");
         Experiments = new ExperimentsClient(store, logger);
         Runs = new RunsClient(store, logger);
         Artifacts = new ArtifactsClient(store, artifactRepositories ?? new ArtifactRepositoryRegistry(), logger);

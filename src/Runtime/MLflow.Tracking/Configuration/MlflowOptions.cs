@@ -1,7 +1,6 @@
 using System;
 using System.Globalization;
 using System.Text;
-
 using MLflow.Tracking.Artifacts;
 using MLflow.Tracking.SystemMetrics;
 
@@ -87,6 +86,14 @@ public sealed class MlflowOptions
     public int DeliveryConcurrency { get; set; } = 4;
 
     /// <summary>
+    /// When no <c>ILoggerFactory</c> is given: write warnings and errors (server unreachable, tracking disabled by a
+    /// malformed URI, refused keys, dropped or spooled data) to standard error, each cause once per process, as
+    /// MLflow's Python client does (<c>MLFLOW_TRACKING_LOG_TO_STDERR</c>; true by default). With a logger factory of
+    /// your own, nothing is written to standard error either way.
+    /// </summary>
+    public bool LogToStandardError { get; set; } = true;
+
+    /// <summary>
     /// Artifact repositories for URI schemes this library does not implement (<c>s3</c>, <c>gs</c>, <c>wasbs</c>,
     /// <c>dbfs</c>…), by scheme: <c>options.ArtifactRepositories.Register("s3", uri =&gt; new MyS3Repository(uri))</c>.
     /// Not bound from configuration; shared by clones of these options.
@@ -135,6 +142,11 @@ public sealed class MlflowOptions
         if (Get("MLFLOW_TRACKING_INSECURE_TLS") is { } insecure)
         {
             InsecureTls = ParseBool("MLFLOW_TRACKING_INSECURE_TLS", insecure);
+        }
+
+        if (Get("MLFLOW_TRACKING_LOG_TO_STDERR") is { } logToStandardError)
+        {
+            LogToStandardError = ParseBool("MLFLOW_TRACKING_LOG_TO_STDERR", logToStandardError);
         }
 
         if (Get("MLFLOW_HTTP_REQUEST_TIMEOUT") is { } timeout)

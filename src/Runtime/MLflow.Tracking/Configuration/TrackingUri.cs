@@ -45,13 +45,16 @@ public sealed record TrackingUri
     public static TrackingUri Parse(string? uri, string? baseDirectory = null)
     {
         var text = string.IsNullOrWhiteSpace(uri) ? MlflowOptions.DefaultTrackingUri : uri.Trim();
+
+        // Messages show the URI without user:password@, so they are safe to log and print.
+        var shown = Logging.UriCredentials.Redact(text);
         if (text.StartsWith("sqlite://", StringComparison.OrdinalIgnoreCase))
         {
             // SQLAlchemy form: sqlite:/// + path; a fourth slash makes the path absolute.
             var rest = text.Substring("sqlite://".Length);
             if (!rest.StartsWith('/'))
             {
-                throw new ArgumentException($"Tracking URI '{text}' is not a SQLite URI MLflow understands: use sqlite:///relative.db or sqlite:////absolute/path.db.", nameof(uri));
+                throw new ArgumentException($"Tracking URI '{shown}' is not a SQLite URI MLflow understands: use sqlite:///relative.db or sqlite:////absolute/path.db.", nameof(uri));
             }
 
             var path = rest.Substring(1);
@@ -63,7 +66,7 @@ public sealed record TrackingUri
 
             if (path.Length == 0 || path == "/")
             {
-                throw new ArgumentException($"Tracking URI '{text}' names no database file: use sqlite:///mlflow.db.", nameof(uri));
+                throw new ArgumentException($"Tracking URI '{shown}' names no database file: use sqlite:///mlflow.db.", nameof(uri));
             }
 
             var full = Path.IsPathRooted(path) ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(baseDirectory ?? Directory.GetCurrentDirectory(), path));
@@ -77,10 +80,12 @@ public sealed record TrackingUri
         }
 
         throw new ArgumentException(
-            $"Tracking URI '{text}' is not supported. Use sqlite:///mlflow.db (the default), sqlite:////absolute/path.db, or http(s)://host:port of an MLflow tracking server.",
+            $"Tracking URI '{shown}' is not supported. Use sqlite:///mlflow.db (the default), sqlite:////absolute/path.db, or http(s)://host:port of an MLflow tracking server.",
             nameof(uri));
     }
 
-    /// <summary>The URI as given; never carries credentials, which live in <see cref="MlflowOptions"/>.</summary>
-    public override string ToString() => Kind == TrackingStoreKind.Http && ServerUri is not null ? ServerUri.GetLeftPart(UriPartial.Path) : Original;
+    /// <summary>The URI without credentials (a <c>user:password@</c> part is left out), safe for logs.</summary>
+    public override string ToString() => Kind == TrackingStoreKind.Http && ServerUri is not null
+        ? ServerUri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)
+        : Logging.UriCredentials.Redact(Original);
 }

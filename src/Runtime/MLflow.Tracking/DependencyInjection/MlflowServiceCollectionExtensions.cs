@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -113,8 +112,9 @@ public static class MlflowServiceCollectionExtensions
         return new MlflowTracker(provider.GetRequiredService<MlflowClient>(), options, LoggerFactoryOf(provider));
     }
 
+    // The host's logging when it has any; otherwise standard error once per cause, as for a client built by hand.
     private static ILoggerFactory LoggerFactoryOf(IServiceProvider provider) =>
-        provider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+        MLflow.Tracking.Logging.DefaultLogging.Resolve(provider.GetService<ILoggerFactory>(), provider.GetRequiredService<IOptions<MlflowOptions>>().Value);
 
     // Marks that the HTTP client was registered, so calling AddMlflowTracking twice adds one resilience handler.
     private sealed class MlflowTrackingMarker;

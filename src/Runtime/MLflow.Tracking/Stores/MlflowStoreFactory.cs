@@ -3,7 +3,6 @@ using System.Net.Http;
 using MLflow.Tracking.Stores.Rest;
 using MLflow.Tracking.Stores.Sqlite;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MLflow.Tracking.Stores;
 
@@ -17,7 +16,7 @@ public static class MlflowStoreFactory
     public static IMlflowStore Create(MlflowOptions options, ILoggerFactory? loggerFactory = null, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        loggerFactory ??= NullLoggerFactory.Instance;
+        loggerFactory = Logging.DefaultLogging.Resolve(loggerFactory, options);
         var uri = TrackingUri.Parse(options.TrackingUri);
         return uri.Kind switch
         {

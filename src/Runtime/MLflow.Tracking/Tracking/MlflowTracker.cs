@@ -4,7 +4,6 @@ using System.Threading.Channels;
 using System.Threading.Tasks;
 using MLflow.Tracking.Pipeline;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MLflow.Tracking;
 
@@ -83,7 +82,7 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
     private MlflowTracker(MlflowOptions options, ILoggerFactory? loggerFactory, bool ownsClient, MlflowClient? client, string? disabledReason)
     {
         _options = options.Clone();
-        _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _loggerFactory = Logging.DefaultLogging.Resolve(loggerFactory, _options);
         _logger = _loggerFactory.CreateLogger<MlflowTracker>();
         _client = client;
         _ownsClient = ownsClient;

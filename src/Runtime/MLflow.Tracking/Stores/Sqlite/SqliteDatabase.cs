@@ -10,7 +10,8 @@ namespace MLflow.Tracking.Stores.Sqlite;
 /// The connections to one MLflow SQLite file. Writes go through one long-lived connection per store, one
 /// <c>BEGIN IMMEDIATE</c> transaction per operation, with its prepared commands kept for reuse (SQLite serialises
 /// writers anyway, so a second writer connection in the same process would only wait). Reads use pooled
-/// connections, which WAL mode lets run beside a writer, also in other processes.
+/// connections, which WAL mode (the mode of files this store creates) lets run beside a writer, also in other
+/// processes; in a rollback-mode file (MLflow's own) they wait for the writer through the busy timeout.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
@@ -37,9 +38,18 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>The connection string (path and pooling; no secrets).</summary>
     public string ConnectionString { get; }
 
-    /// <summary>Opens (creating when missing) the file and its writer connection, in WAL mode.</summary>
+    /// <summary>The file's journal mode as SQLite reports it (<c>wal</c>, <c>delete</c>, <c>truncate</c>, …).</summary>
+    public string JournalMode { get; private init; } = "delete";
+
+    /// <summary>
+    /// Opens (creating when missing) the file and its writer connection. A file this call creates gets WAL; a file
+    /// that already exists keeps its journal mode, because WAL is stored in the file and outlives us (the rollback
+    /// modes are per connection): MLflow writes its files in rollback (<c>delete</c>) mode, and WAL does not work on
+    /// network filesystems.
+    /// </summary>
     public static SqliteDatabase Open(string path)
     {
+        var creating = !System.IO.File.Exists(path) || new System.IO.FileInfo(path).Length == 0;
         var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -49,18 +59,20 @@ internal sealed class SqliteDatabase : IDisposable
             ForeignKeys = true,
         };
         var writer = new SqliteConnection(builder.ConnectionString);
+        string journalMode;
         try
         {
             writer.Open();
             Execute(writer, $"PRAGMA busy_timeout = {BusyTimeoutMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
-            RetryOnBusy(() =>
+            journalMode = RetryOnBusy(() => QueryText(writer, creating ? "PRAGMA journal_mode = WAL;" : "PRAGMA journal_mode;"));
+            if (string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
             {
-                Execute(writer, "PRAGMA journal_mode = WAL;");
-                return true;
-            });
-            // WAL with synchronous=NORMAL is durable against application crashes (MLflow's own default is FULL in
-            // rollback mode); a bigger page cache keeps the metrics indexes in memory while a run logs.
-            Execute(writer, "PRAGMA synchronous = NORMAL;");
+                // WAL with synchronous=NORMAL is durable against application crashes (MLflow's own default is FULL
+                // in rollback mode, which a rollback-mode file keeps: NORMAL there can corrupt on power loss).
+                Execute(writer, "PRAGMA synchronous = NORMAL;");
+            }
+
+            // A bigger page cache keeps the metrics indexes in memory while a run logs.
             Execute(writer, "PRAGMA cache_size = -32768;");
         }
         catch
@@ -69,7 +81,7 @@ internal sealed class SqliteDatabase : IDisposable
             throw;
         }
 
-        return new SqliteDatabase(path, builder.ConnectionString, writer);
+        return new SqliteDatabase(path, builder.ConnectionString, writer) { JournalMode = journalMode };
     }
 
     /// <summary>A pooled connection for reading; dispose it when done.</summary>
@@ -117,6 +129,13 @@ internal sealed class SqliteDatabase : IDisposable
         command.CommandText = sql;
         command.Transaction = transaction;
         command.ExecuteNonQuery();
+    }
+
+    private static string QueryText(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
     }
 
     private static T RetryOnBusy<T>(Func<T> action)

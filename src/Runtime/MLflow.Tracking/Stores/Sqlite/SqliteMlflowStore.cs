@@ -3,14 +3,14 @@ using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MLflow.Tracking.Stores.Sqlite;
 
 /// <summary>
 /// MLflow's own SQLite database (<c>mlflow.db</c>) as a store: what it writes, <c>mlflow ui</c> shows. A new file
 /// gets MLflow 3.5's schema; files written by MLflow 3.1 and 3.5 are read and written without changing their
-/// revision. Safe for several threads and several processes on one file (WAL, busy waits, one transaction per call).
+/// revision, nor their journal mode (a new file gets WAL). Safe for several threads and several processes on one file
+/// (busy waits, one transaction per call).
 /// </summary>
 public sealed partial class SqliteMlflowStore : IMlflowStore
 {
@@ -41,7 +41,7 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
     /// <summary>Opens (or creates) the MLflow database at <paramref name="path"/> with <paramref name="options"/>.</summary>
     /// <param name="path">The file; relative paths are resolved against the current folder.</param>
     /// <param name="options">The artifact root for new experiments.</param>
-    /// <param name="loggerFactory">For warnings; none when null.</param>
+    /// <param name="loggerFactory">For warnings; standard error (each cause once) when null.</param>
     /// <exception cref="MlflowException">The file's schema is one this store cannot write.</exception>
     public static SqliteMlflowStore Open(string path, SqliteStoreOptions options, ILoggerFactory? loggerFactory = null)
     {
@@ -54,7 +54,7 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
             Directory.CreateDirectory(directory);
         }
 
-        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("MLflow.Tracking.SqliteMlflowStore");
+        var logger = Logging.DefaultLogging.Resolve(loggerFactory, null).CreateLogger("MLflow.Tracking.SqliteMlflowStore");
         var artifactRoot = options.DefaultArtifactRoot ?? SqliteArtifacts.DefaultRoot(fullPath);
         var db = SqliteDatabase.Open(fullPath);
         try
@@ -63,7 +63,7 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
             var revision = db.WriteAsync(scope => SqliteSchema.EnsureSchema(scope, fullPath, artifactRoot, now), CancellationToken.None).GetAwaiter().GetResult();
             if (!string.Equals(revision, SqliteSchema.CurrentRevision, StringComparison.Ordinal) && !string.Equals(revision, SqliteSchema.Mlflow31Revision, StringComparison.Ordinal))
             {
-                logger.LogWarning("The MLflow database {Path} has alembic revision {Revision}, which this library was not checked against; its tables have every column it uses, so it is used as is.", fullPath, revision);
+                SqliteLog.UncheckedRevision(logger, fullPath, revision);
             }
 
             return new SqliteMlflowStore(db, artifactRoot, revision, logger);

@@ -1,8 +1,12 @@
 using Microsoft.CodeAnalysis;
 
-namespace MLflow.Tracking.Analyzers;
+namespace MLflow.Tracking.Diagnostics;
 
-/// <summary>Every diagnostic this package reports. IDs and categories are stable: users suppress them by ID.</summary>
+/// <summary>
+/// Every diagnostic this package reports, whether the generator (MLFLOW002, MLFLOW007: shapes it cannot implement,
+/// which must be visible even when the build has compile errors) or the analyzers report it. IDs and categories are
+/// stable: users suppress them by ID. Linked into the generator and the analyzers, so each ID has one descriptor.
+/// </summary>
 internal static class Descriptors
 {
     public const string Category = "MLflow.Tracking";
@@ -19,10 +23,10 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor TrackedRunNotPartial = Create(
         DiagnosticIds.TrackedRunNotPartial,
-        "[TrackedRun] method must be a partial declaration without a body",
-        "[TrackedRun] method '{0}' must be a partial declaration without a body; move the body into '{0}Core'",
+        "[TrackedRun] method must be a partial declaration without a body, in partial types",
+        "[TrackedRun] method '{0}' {1}",
         DiagnosticSeverity.Error,
-        "The source generator writes the body of a [TrackedRun] method; the user's code lives in the private <Name>Core method.");
+        "The source generator writes the body of a [TrackedRun] method into another part of its type; the user's code lives in the private <Name>Core method. The method must be a partial declaration without a body, and it and every containing type must be partial and not file-local.");
 
     public static readonly DiagnosticDescriptor TrackingAttributeWithoutRun = Create(
         DiagnosticIds.TrackingAttributeWithoutRun,
@@ -57,7 +61,7 @@ internal static class Descriptors
         "Unsupported [TrackedRun] signature",
         "[TrackedRun] method '{0}' has an unsupported signature: {1}",
         DiagnosticSeverity.Error,
-        "Tracked methods cannot take ref struct or pointer values as logged params, cannot be async void or declared async, and need a <Name>Core method with the same signature.");
+        "The generator cannot wrap ref returns, lazy sequences, explicit interface implementations, async methods with by-ref, ref struct or pointer parameters, [LogParam] on ref struct values, or 'async' on the declaration, and it needs a <Name>Core method with the same signature, constraints and nullability.");
 
     public static readonly DiagnosticDescriptor InvalidRunNaming = Create(
         DiagnosticIds.InvalidRunNaming,
@@ -65,6 +69,20 @@ internal static class Descriptors
         "{0}",
         DiagnosticSeverity.Error,
         "An experiment name must not be empty or whitespace and is at most 500 characters; a run name is at most 250 characters.");
+
+    /// <summary>The descriptor of an ID, for diagnostics kept in equatable pipeline models by ID.</summary>
+    public static DiagnosticDescriptor ById(string id) => id switch
+    {
+        DiagnosticIds.SecretLogged => SecretLogged,
+        DiagnosticIds.TrackedRunNotPartial => TrackedRunNotPartial,
+        DiagnosticIds.TrackingAttributeWithoutRun => TrackingAttributeWithoutRun,
+        DiagnosticIds.MetricNotNumeric => MetricNotNumeric,
+        DiagnosticIds.InvalidKey => InvalidKey,
+        DiagnosticIds.DuplicateKey => DuplicateKey,
+        DiagnosticIds.UnsupportedSignature => UnsupportedSignature,
+        DiagnosticIds.InvalidRunNaming => InvalidRunNaming,
+        _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Not an MLflow.Tracking diagnostic ID."),
+    };
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity, string description) =>
         new(id, title, message, Category, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");

@@ -1,6 +1,9 @@
-namespace MLflow.Tracking.Analyzers;
+namespace MLflow.Tracking.Diagnostics;
 
-/// <summary>The stable diagnostic IDs; code fixes and docs refer to them by these names.</summary>
+/// <summary>
+/// The stable diagnostic IDs of the generator and the analyzers; code fixes and docs refer to them by these names.
+/// This file is linked into both projects, so an ID has one spelling everywhere.
+/// </summary>
 internal static class DiagnosticIds
 {
     public const string SecretLogged = "MLFLOW001";
