@@ -23,7 +23,7 @@ namespace MLflow.Tracking.TestSupport;
 public sealed class LoopbackServer : IAsyncDisposable
 {
     /// <summary>Bodies up to this size are recorded as text; larger ones are left unread for the handler.</summary>
-    public const long MaxRecordedBody = 1024 * 1024;
+    public const long MaxRecordedBody = 16 * 1024 * 1024;
 
     private readonly WebApplication _app;
     private readonly List<RecordedRequest> _requests = new();
