@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Testing;
 

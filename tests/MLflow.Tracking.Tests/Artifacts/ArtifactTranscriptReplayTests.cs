@@ -8,6 +8,7 @@ using MLflow.Tracking.Stores.Rest;
 using MLflow.Tracking.TestSupport;
 using MLflow.Tracking.Tests.Rest;
 using MLflow.Tracking.Tests.TestSupport;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Tests.Artifacts;
 

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using MLflow.Tracking.Testing;
 using MLflow.Tracking.Tests.TestSupport;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Tests.Artifacts;
 

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using MLflow.Tracking.Tests.TestSupport;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Tests.Artifacts;
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Stores;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Testing;
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Stores;
 using Microsoft.Extensions.Logging;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking;
 

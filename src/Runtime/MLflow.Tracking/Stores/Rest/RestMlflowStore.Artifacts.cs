@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Artifacts;
 using MLflow.Tracking.Stores.Rest.Json;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Stores.Rest;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.Data.Sqlite;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Stores.Sqlite;
 

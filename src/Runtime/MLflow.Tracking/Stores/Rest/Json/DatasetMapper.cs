@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Stores.Rest.Json;
 

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 
-namespace MLflow.Tracking;
+namespace MLflow.Tracking.Datasets;
 
 /// <summary>A dataset logged as an input of a run, with its input tags (MLflow's <c>DatasetInput</c>).</summary>
 /// <param name="Dataset">The dataset.</param>

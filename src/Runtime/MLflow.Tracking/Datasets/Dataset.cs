@@ -7,7 +7,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MLflow.Tracking;
+namespace MLflow.Tracking.Datasets;
 
 /// <summary>
 /// A data set as MLflow describes it when a run logs it as an input (<c>mlflow.entities.Dataset</c>): a name and a
