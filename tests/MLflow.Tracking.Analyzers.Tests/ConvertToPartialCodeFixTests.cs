@@ -13,7 +13,7 @@ public class ConvertToPartialCodeFixTests
 {
     private static async Task VerifyAsync(string source, string fixedSource)
     {
-        var usings = AnalyzerVerifier<SecretLoggedAnalyzer>.Usings;
+        var usings = SourceUsings.Default;
         var plain = source.Replace("{|MLFLOW002:", string.Empty, StringComparison.Ordinal).Replace("|}", string.Empty, StringComparison.Ordinal);
         await GeneratorCodeFixVerifier<ConvertToPartialCodeFixProvider>.VerifyAsync(usings + plain, usings + fixedSource, fixAll: false);
         await GeneratorCodeFixVerifier<ConvertToPartialCodeFixProvider>.VerifyAsync(usings + plain, usings + fixedSource, fixAll: true);

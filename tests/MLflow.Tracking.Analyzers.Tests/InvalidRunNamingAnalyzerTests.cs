@@ -4,7 +4,7 @@ namespace MLflow.Tracking.Analyzers.Tests;
 
 public class InvalidRunNamingAnalyzerTests
 {
-    private static Task VerifyAsync(string source) => AnalyzerVerifier<InvalidRunNamingAnalyzer>.VerifyAsync(source);
+    private static Task VerifyAsync(string source) => BuildVerifier.VerifyAsync(source);
 
     [Fact]
     public Task Valid_names_are_accepted() => VerifyAsync("""
@@ -12,9 +12,11 @@ public class InvalidRunNamingAnalyzerTests
         {
             [TrackedRun(Experiment = "training", RunName = "train")]
             public partial void Train();
+            private void TrainCore() { }
 
             [TrackedRun]
             public partial void Evaluate();
+            private void EvaluateCore() { }
         }
         """);
 
@@ -26,6 +28,7 @@ public class InvalidRunNamingAnalyzerTests
         {
             [TrackedRun(Experiment = {|MLFLOW008:"{{name}}"|})]
             public partial void Train();
+            private void TrainCore() { }
         }
         """);
 
@@ -35,9 +38,11 @@ public class InvalidRunNamingAnalyzerTests
         {
             [TrackedRun(Experiment = {|MLFLOW008:"{{new string('e', 501)}}"|})]
             public partial void Train();
+            private void TrainCore() { }
 
             [TrackedRun(Experiment = "{{new string('e', 500)}}")]
             public partial void Evaluate();
+            private void EvaluateCore() { }
         }
         """);
 
@@ -47,6 +52,7 @@ public class InvalidRunNamingAnalyzerTests
         {
             [TrackedRun(RunName = {|MLFLOW008:"{{new string('r', 251)}}"|})]
             public partial void Train();
+            private void TrainCore() { }
         }
         """);
 }

@@ -4,7 +4,7 @@ namespace MLflow.Tracking.Analyzers.Tests;
 
 public class MetricNotNumericAnalyzerTests
 {
-    private static Task VerifyAsync(string source) => AnalyzerVerifier<MetricNotNumericAnalyzer>.VerifyAsync(source);
+    private static Task VerifyAsync(string source) => BuildVerifier.VerifyAsync(source);
 
     [Theory]
     [InlineData("int")]
@@ -23,6 +23,7 @@ public class MetricNotNumericAnalyzerTests
             [TrackedRun]
             [return: LogMetric("score")]
             public partial {{type}} Evaluate();
+            private {{type}} EvaluateCore() => default!;
         }
         """);
 
@@ -39,6 +40,7 @@ public class MetricNotNumericAnalyzerTests
             [TrackedRun]
             [return: {|MLFLOW004:LogMetric("score")|}]
             public partial {{type}} Evaluate();
+            private {{type}} EvaluateCore() => default!;
         }
         """);
 

@@ -4,8 +4,7 @@ namespace MLflow.Tracking.Analyzers.Tests;
 
 public class SecretLoggedAnalyzerTests
 {
-    private static Task VerifyAsync(string source, string? editorConfig = null) =>
-        AnalyzerVerifier<SecretLoggedAnalyzer>.VerifyAsync(source, editorConfig);
+    private static Task VerifyAsync(string source, string? editorConfig = null) => BuildVerifier.VerifyAsync(source, editorConfig);
 
     [Fact]
     public Task Password_parameter_of_tracked_run_is_reported() => VerifyAsync("""
@@ -13,6 +12,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] string {|MLFLOW001:password|});
+            private void TrainCore(string password) { }
         }
         """);
 
@@ -22,6 +22,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam("db_password")] string {|MLFLOW001:value|});
+            private void TrainCore(string value) { }
         }
         """);
 
@@ -31,6 +32,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] int epochs, string password);
+            private void TrainCore(int epochs, string password) { }
         }
         """);
 
@@ -42,6 +44,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam(Redact = ParamRedaction.{{redaction}})] string password);
+            private void TrainCore(string password) { }
         }
         """);
 
@@ -57,6 +60,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] DatabaseOptions {|MLFLOW001:options|});
+            private void TrainCore(DatabaseOptions options) { }
         }
         """);
 
@@ -69,6 +73,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] Options {|MLFLOW001:options|});
+            private void TrainCore(Options options) { }
         }
         """);
 
@@ -86,6 +91,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] DatabaseOptions options);
+            private void TrainCore(DatabaseOptions options) { }
         }
         """);
 
@@ -97,6 +103,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam(Redact = ParamRedaction.Length)] Options options);
+            private void TrainCore(Options options) { }
         }
         """);
 
@@ -111,6 +118,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] Options {|MLFLOW001:options|});
+            private void TrainCore(Options options) { }
         }
         """);
 
@@ -123,6 +131,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam][PrivateData] string {|MLFLOW001:email|});
+            private void TrainCore(string email) { }
         }
         """);
 
@@ -197,6 +206,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] string {|MLFLOW001:hfLicence|}, [LogParam] int epochs);
+            private void TrainCore(string hfLicence, int epochs) { }
         }
         """, "mlflow_tracking.secret_words = licence, hush\n");
 
@@ -206,6 +216,7 @@ public class SecretLoggedAnalyzerTests
         {
             [TrackedRun]
             public partial void Train([LogParam] string token, [LogParam] string {|MLFLOW001:password|});
+            private void TrainCore(string token, string password) { }
         }
         """, "mlflow_tracking.safe_words = token\n");
 
@@ -213,7 +224,7 @@ public class SecretLoggedAnalyzerTests
     public Task Methods_without_tracked_run_are_not_checked_for_params() => VerifyAsync("""
         public class Trainer
         {
-            public void Train([LogParam] string password) { }
+            public void Train([{|MLFLOW003:LogParam|}] string password) { }
         }
         """);
 
@@ -231,6 +242,60 @@ public class SecretLoggedAnalyzerTests
         {
             public string Password { get; set; } = "";
             public void SetPassword(string password) => Password = password;
+        }
+        """);
+
+    [Fact]
+    public Task Secret_member_of_an_interface_typed_parameter_is_reported() => VerifyAsync("""
+        public interface ICredentials
+        {
+            string User { get; }
+            string Password { get; }
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] ICredentials {|MLFLOW001:creds|});
+
+            private void TrainCore(ICredentials creds) { }
+        }
+        """);
+
+    [Fact]
+    public Task Collection_members_are_not_logged_so_their_names_are_not_judged() => VerifyAsync("""
+        public sealed class Options
+        {
+            public int BatchSize { get; set; }
+            public List<string> ApiKeys { get; set; } = new();
+            public string[] Passwords { get; set; } = Array.Empty<string>();
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] Options options);
+
+            private void TrainCore(Options options) { }
+        }
+        """);
+
+    [Fact]
+    public Task Obsolete_members_are_not_logged_so_their_names_are_not_judged() => VerifyAsync("""
+        public sealed class Options
+        {
+            public int BatchSize { get; set; }
+
+            [Obsolete("use the vault")]
+            public string Password { get; set; } = "";
+        }
+
+        public partial class Trainer
+        {
+            [TrackedRun]
+            public partial void Train([LogParam] Options options);
+
+            private void TrainCore(Options options) { }
         }
         """);
 }

@@ -4,7 +4,7 @@ namespace MLflow.Tracking.Analyzers.Tests;
 
 public class TrackingAttributeWithoutRunAnalyzerTests
 {
-    private static Task VerifyAsync(string source) => AnalyzerVerifier<TrackingAttributeWithoutRunAnalyzer>.VerifyAsync(source);
+    private static Task VerifyAsync(string source) => BuildVerifier.VerifyAsync(source);
 
     [Fact]
     public Task Log_param_on_parameter_of_untracked_method_is_reported() => VerifyAsync("""
@@ -30,6 +30,7 @@ public class TrackingAttributeWithoutRunAnalyzerTests
             [TrackedRun]
             [return: LogMetric("accuracy")]
             public partial double Train([LogParam] int epochs);
+            private double TrainCore(int epochs) => epochs;
         }
         """);
 

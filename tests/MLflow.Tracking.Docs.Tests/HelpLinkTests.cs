@@ -8,34 +8,68 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MLflow.Tracking.Docs.Tests;
 
 /// <summary>
-/// The help link of every diagnostic the package reports leads to its page in docs/diagnostics. Read through the
-/// analyzers' public <see cref="DiagnosticAnalyzer.SupportedDiagnostics"/>, so it holds wherever the descriptors live.
+/// The help link of every diagnostic the package reports leads to its page in docs/diagnostics. The analyzers report
+/// what their public <see cref="DiagnosticAnalyzer.SupportedDiagnostics"/> say; the generator reports the rules its
+/// release file names (it has no public descriptor list); both take their descriptors from one linked table.
 /// </summary>
 public sealed class HelpLinkTests
 {
     // Where the repository is hosted; each help link is this plus the page's path in the clone.
     private const string HostedRepositoryPrefix = "https://github.com/mlflow-dotnet/mlflow-tracking/blob/main/";
 
-    private static readonly DiagnosticDescriptor[] Descriptors = Assembly.Load("MLflow.Tracking.Analyzers").GetTypes()
+    private const string AnalyzerReleases = "src/Analyzers/MLflow.Tracking.Analyzers/AnalyzerReleases";
+    private const string GeneratorReleases = "src/Generators/MLflow.Tracking.Generators/AnalyzerReleases";
+
+    private static readonly DiagnosticDescriptor[] AnalyzerDescriptors = Assembly.Load("MLflow.Tracking.Analyzers").GetTypes()
         .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetConstructor(Type.EmptyTypes) is not null)
         .SelectMany(type => ((DiagnosticAnalyzer)Activator.CreateInstance(type)!).SupportedDiagnostics)
+        .ToArray();
+
+    /// <summary>The shared descriptor table, as the generator assembly compiled it (internal: read by reflection).</summary>
+    private static readonly DiagnosticDescriptor[] GeneratorTable = Assembly.Load("MLflow.Tracking.Generators")
+        .GetType("MLflow.Tracking.Diagnostics.Descriptors", throwOnError: true)!
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.FieldType == typeof(DiagnosticDescriptor))
+        .Select(field => (DiagnosticDescriptor)field.GetValue(null)!)
+        .ToArray();
+
+    private static readonly DiagnosticDescriptor[] Descriptors = AnalyzerDescriptors
+        .Concat(GeneratorTable.Where(descriptor => ReportedBy(GeneratorReleases, "TrackedRunGenerator").Contains(descriptor.Id)))
         .DistinctBy(descriptor => descriptor.Id)
         .OrderBy(descriptor => descriptor.Id, StringComparer.Ordinal)
         .ToArray();
 
     [Fact]
-    public void The_analyzers_report_the_diagnostics_the_release_file_tracks()
+    public void The_analyzers_and_the_generator_report_the_diagnostics_the_release_files_track()
     {
-        var tracked = File.ReadAllLines(Path.Combine(Repository.Root, "src/Analyzers/MLflow.Tracking.Analyzers/AnalyzerReleases.Unshipped.md"))
-            .Concat(File.ReadAllLines(Path.Combine(Repository.Root, "src/Analyzers/MLflow.Tracking.Analyzers/AnalyzerReleases.Shipped.md")))
-            .Where(line => line.StartsWith("MLFLOW", StringComparison.Ordinal))
-            .Select(line => line.Split('|')[0].Trim())
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal);
-
         Assert.NotEmpty(Descriptors);
-        Assert.Equal(tracked, Descriptors.Select(descriptor => descriptor.Id));
+        Assert.Equal(Tracked(AnalyzerReleases), Descriptors.Select(descriptor => descriptor.Id));
+        Assert.Equal(Tracked(GeneratorReleases), Descriptors.Select(descriptor => descriptor.Id));
+        Assert.Equal(
+            ReportedBy(AnalyzerReleases, "Analyzer").Order(StringComparer.Ordinal),
+            AnalyzerDescriptors.Select(descriptor => descriptor.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
+
+    /// <summary>The IDs a release file lists (both projects compile the whole shared table, so both list every ID).</summary>
+    private static string[] Tracked(string releases) => ReleaseRows(releases)
+        .Select(row => row[0])
+        .Distinct(StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>The IDs whose Notes column names a reporter ending in <paramref name="reporterSuffix"/>.</summary>
+    private static string[] ReportedBy(string releases, string reporterSuffix) => ReleaseRows(releases)
+        .Where(row => row[3].Split(',')[0].Trim().EndsWith(reporterSuffix, StringComparison.Ordinal))
+        .Select(row => row[0])
+        .Distinct(StringComparer.Ordinal)
+        .ToArray();
+
+    private static string[][] ReleaseRows(string releases) =>
+        File.ReadAllLines(Path.Combine(Repository.Root, releases + ".Unshipped.md"))
+            .Concat(File.ReadAllLines(Path.Combine(Repository.Root, releases + ".Shipped.md")))
+            .Where(line => line.StartsWith("MLFLOW", StringComparison.Ordinal))
+            .Select(line => line.Split('|').Select(cell => cell.Trim()).ToArray())
+            .ToArray();
 
     [Fact]
     public void Every_help_link_is_the_hosted_address_of_the_diagnostics_page_in_this_clone()

@@ -54,8 +54,13 @@ public partial class GeneratedBehaviourService : ITrackedBehaviourService
     [TrackedRun(RunName = "probe")]
     public partial string? CurrentRunName();
 
+    [TrackedRun]
+    public partial int Inspect([LogParam] ProbeOptions options, [LogParam] Task<int> pending, [LogParam] Lazy<int> later, [LogParam] float ratio, [LogParam] DateOnly day);
+
     /// <summary>No attributes: never a run.</summary>
     public int Untracked(int value) => value + 1;
+
+    private static int InspectCore(ProbeOptions options, Task<int> pending, Lazy<int> later, float ratio, DateOnly day) => options.Epochs;
 
     private static double ScoreCore(double learningRate, int epochCount) => learningRate * epochCount;
 

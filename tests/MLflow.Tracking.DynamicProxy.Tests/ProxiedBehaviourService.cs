@@ -72,5 +72,8 @@ public class ProxiedBehaviourService : ITrackedBehaviourService
     [TrackedRun(RunName = "probe")]
     public string? CurrentRunName() => ActiveRun.Current?.RunName;
 
+    [TrackedRun]
+    public int Inspect([LogParam] ProbeOptions options, [LogParam] Task<int> pending, [LogParam] Lazy<int> later, [LogParam] float ratio, [LogParam] DateOnly day) => options.Epochs;
+
     public int Untracked(int value) => value + 1;
 }

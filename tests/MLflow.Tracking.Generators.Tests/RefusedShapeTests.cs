@@ -50,12 +50,19 @@ public sealed class RefusedShapeTests
     }
 
     [Fact]
-    public void Interface_and_abstract_methods_are_left_to_the_dynamic_proxy()
+    public void Interface_abstract_and_interface_implementing_methods_are_left_to_the_dynamic_proxy()
     {
         var output = GeneratorHarness.Run("""
+            using System.Threading.Tasks;
             using MLflow.Tracking;
-            public interface ITrainer { [TrackedRun] double Train([LogParam] int epochs); }
+            public interface ITrainer { [TrackedRun] double Train([LogParam] int epochs); Task<int> RunAsync(int x); int Count(); }
             public abstract class Trainer { [TrackedRun] public abstract double Train([LogParam] int epochs); }
+            public class Implementation : ITrainer
+            {
+                [TrackedRun] public double Train([LogParam] int epochs) => epochs;
+                [TrackedRun] public async Task<int> RunAsync([LogParam] int x) { await Task.Yield(); return x; }
+                [TrackedRun] int ITrainer.Count() => 1;
+            }
             """);
 
         Assert.Empty(output.Files);

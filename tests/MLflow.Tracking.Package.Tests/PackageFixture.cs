@@ -27,7 +27,13 @@ public sealed class PackageFixture : IDisposable
         var project = Path.Combine(FindRepositoryRoot(), "src", "Runtime", "MLflow.Tracking", "MLflow.Tracking.csproj");
         Pack = DotnetCli.Run(Root, CommandTimeout, "pack", project, "-c", configuration, "--no-build", "-o", Feed, "-p:Version=" + Version);
         PackagePath = Path.Combine(Feed, $"MLflow.Tracking.{Version}.nupkg");
+        _corpus = new Lazy<Consumers.CorpusConsumer>(() => new Consumers.CorpusConsumer(this));
     }
+
+    private readonly Lazy<Consumers.CorpusConsumer> _corpus;
+
+    /// <summary>The corpus consumer project, written and restored on first use.</summary>
+    internal Consumers.CorpusConsumer Corpus => _corpus.Value;
 
     public string Root { get; }
 
@@ -64,6 +70,13 @@ public sealed class PackageFixture : IDisposable
               </ItemGroup>
             </Project>
             """);
+        WriteNugetConfig(directory);
+        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
+        return directory;
+    }
+
+    /// <summary>Adds the temp feed to the machine's package sources for the project in <paramref name="directory"/>.</summary>
+    public void WriteNugetConfig(string directory) =>
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -72,9 +85,6 @@ public sealed class PackageFixture : IDisposable
               </packageSources>
             </configuration>
             """);
-        File.WriteAllText(Path.Combine(directory, "Program.cs"), program);
-        return directory;
-    }
 
     public DotnetCli.Result Dotnet(string directory, params string[] arguments) => DotnetCli.Run(directory, CommandTimeout, arguments);
 
@@ -93,7 +103,7 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private static string FindRepositoryRoot()
+    internal static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {

@@ -59,25 +59,17 @@ internal sealed class MethodTrackingPlan
             GenericHelper(shape, resultType));
     }
 
-    /// <summary>Logs the <see cref="LogParamAttribute"/> arguments. A getter that throws costs its params, never the call.</summary>
-    public void LogParams(ActiveRun run, object?[] arguments)
+    /// <summary>Logs the <see cref="LogParamAttribute"/> arguments. A getter that throws costs its param, never the call.</summary>
+    public void LogParams(TrackedRunScope run, object?[] arguments)
     {
         foreach (var logger in _params)
         {
-            try
-            {
-                logger.Log(run, arguments[logger.Index]);
-            }
-#pragma warning disable CA1031 // Tracking never fails the user's call.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
+            logger.Log(run, arguments[logger.Index]);
         }
     }
 
     /// <summary>Logs the <see cref="LogMetricAttribute"/> values of <paramref name="result"/>.</summary>
-    public void LogResult(ActiveRun run, object? result)
+    public void LogResult(TrackedRunScope run, object? result)
     {
         if (result is null)
         {
@@ -86,15 +78,7 @@ internal sealed class MethodTrackingPlan
 
         foreach (var logger in _metrics)
         {
-            try
-            {
-                logger.Log(run, result);
-            }
-#pragma warning disable CA1031 // Tracking never fails the user's call.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-            }
+            logger.Log(run, result);
         }
     }
 
@@ -132,10 +116,10 @@ internal sealed class MethodTrackingPlan
             loggers.Add(new MetricLogger(onReturn.Name ?? method.Name, null));
         }
 
-        foreach (var member in resultType.GetMembers(BindingFlags.Public | BindingFlags.Instance))
+        // The same members the generator reads ([Obsolete] ones left out), of the result's type.
+        foreach (var member in ValueKinds.ReadableMembers(Nullable.GetUnderlyingType(resultType) ?? resultType))
         {
-            if (member is not (PropertyInfo { GetMethod.IsPublic: true } or FieldInfo)
-                || member.GetCustomAttribute<LogMetricAttribute>() is not { } attribute
+            if (member.GetCustomAttribute<LogMetricAttribute>() is not { } attribute
                 || !ValueKinds.IsNumeric(MemberAccessor.TypeOf(member)))
             {
                 continue;

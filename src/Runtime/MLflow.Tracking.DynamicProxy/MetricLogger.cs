@@ -3,7 +3,10 @@ using System.Globalization;
 
 namespace MLflow.Tracking.DynamicProxy;
 
-/// <summary>Logs one <see cref="LogMetricAttribute"/> value of a call's result: the result itself or one of its members.</summary>
+/// <summary>
+/// Logs one <see cref="LogMetricAttribute"/> value of a call's result: the result itself or one of its members. A
+/// getter that throws costs that metric (reported to the run), never the call.
+/// </summary>
 internal sealed class MetricLogger
 {
     private readonly string _key;
@@ -16,9 +19,21 @@ internal sealed class MetricLogger
         _getter = getter;
     }
 
-    public void Log(ActiveRun run, object result)
+    public void Log(TrackedRunScope run, object result)
     {
-        var value = _getter is null ? result : _getter(result);
+        object? value;
+        try
+        {
+            value = _getter is null ? result : _getter(result);
+        }
+#pragma warning disable CA1031 // A throwing getter costs this metric, never the user's call.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            run.ReportReadFailure(_key, exception);
+            return;
+        }
+
         if (value is not null)
         {
             run.LogMetric(_key, Convert.ToDouble(value, CultureInfo.InvariantCulture));

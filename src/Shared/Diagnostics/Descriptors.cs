@@ -61,7 +61,7 @@ internal static class Descriptors
         "Unsupported [TrackedRun] signature",
         "[TrackedRun] method '{0}' has an unsupported signature: {1}",
         DiagnosticSeverity.Error,
-        "The generator cannot wrap ref returns, lazy sequences, explicit interface implementations, async methods with by-ref, ref struct or pointer parameters, [LogParam] on ref struct values, or 'async' on the declaration, and it needs a <Name>Core method with the same signature, constraints and nullability.");
+        "The generator cannot wrap ref returns, lazy sequences, async methods with by-ref, ref struct or pointer parameters, [LogParam] on ref struct values, or 'async' on the declaration, and it needs a <Name>Core method with the same signature, constraints and nullability.");
 
     public static readonly DiagnosticDescriptor InvalidRunNaming = Create(
         DiagnosticIds.InvalidRunNaming,
@@ -69,6 +69,20 @@ internal static class Descriptors
         "{0}",
         DiagnosticSeverity.Error,
         "An experiment name must not be empty or whitespace and is at most 500 characters; a run name is at most 250 characters.");
+
+    public static readonly DiagnosticDescriptor ReservedTagKey = Create(
+        DiagnosticIds.ReservedTagKey,
+        "[RunTag] key is reserved by MLflow",
+        "Run tag key '{0}' is reserved by MLflow for its system tags, so the tag is never set: {1}",
+        DiagnosticSeverity.Error,
+        "MLflow reserves tag keys starting with 'mlflow.' for the system tags it and the tracker set (run name, user, source, parent run). A constant tag under such a key is refused at run time; mlflow.runName beside the run name would make MLflow refuse the whole run.");
+
+    public static readonly DiagnosticDescriptor ParamNotLogged = Create(
+        DiagnosticIds.ParamNotLogged,
+        "[LogParam] value is never logged",
+        "[LogParam] '{0}' of type '{1}' is never logged: {2}",
+        DiagnosticSeverity.Warning,
+        "Collections, tasks, lazies, delegates, reflection and culture objects, handles and cancellation tokens are never read, because reading them could block, run code, allocate or says nothing about the run. Remove [LogParam], or log a value derived from it (a count, a name) with ActiveRun.Current?.LogParam in the body.");
 
     /// <summary>The descriptor of an ID, for diagnostics kept in equatable pipeline models by ID.</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
@@ -81,6 +95,9 @@ internal static class Descriptors
         DiagnosticIds.DuplicateKey => DuplicateKey,
         DiagnosticIds.UnsupportedSignature => UnsupportedSignature,
         DiagnosticIds.InvalidRunNaming => InvalidRunNaming,
+        DiagnosticIds.ReservedTagKey => ReservedTagKey,
+
+        DiagnosticIds.ParamNotLogged => ParamNotLogged,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Not an MLflow.Tracking diagnostic ID."),
     };
 

@@ -14,4 +14,6 @@ internal static class DiagnosticIds
     public const string DuplicateKey = "MLFLOW006";
     public const string UnsupportedSignature = "MLFLOW007";
     public const string InvalidRunNaming = "MLFLOW008";
+    public const string ReservedTagKey = "MLFLOW009";
+    public const string ParamNotLogged = "MLFLOW010";
 }

@@ -15,8 +15,8 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     {
         var test = new Test
         {
-            TestCode = AnalyzerVerifier<TAnalyzer>.Usings + source,
-            FixedCode = AnalyzerVerifier<TAnalyzer>.Usings + fixedSource,
+            TestCode = SourceUsings.Default + source,
+            FixedCode = SourceUsings.Default + fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
         };
         if (iterations is { } count)

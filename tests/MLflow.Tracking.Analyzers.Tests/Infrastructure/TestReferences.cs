@@ -18,5 +18,6 @@ internal static class TestReferences
     public static ImmutableArray<MetadataReference> All { get; } =
         Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(TrackedRunAttribute).Assembly.Location))
+            .Append(MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly.Location))
             .ToImmutableArray();
 }

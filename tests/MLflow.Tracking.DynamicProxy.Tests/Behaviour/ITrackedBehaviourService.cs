@@ -50,8 +50,30 @@ public interface ITrackedBehaviourService
     /// <summary>[TrackedRun(RunName = "probe")]; returns <see cref="ActiveRun.Current"/>'s run name as seen by the body.</summary>
     string? CurrentRunName();
 
+    /// <summary>[TrackedRun]; [LogParam] options, pending, later, ratio, day. Returns options.Epochs.</summary>
+    int Inspect(ProbeOptions options, Task<int> pending, Lazy<int> later, float ratio, DateOnly day);
+
     /// <summary>No attributes: never a run.</summary>
     int Untracked(int value);
+}
+
+/// <summary>A [LogParam] object whose reading must not fail, block or change the call.</summary>
+public sealed class ProbeOptions
+{
+    /// <summary>Logged as options.Epochs.</summary>
+    public int Epochs { get; init; } = 3;
+
+    /// <summary>Throws: costs options.Throwing, never the call.</summary>
+    public int Throwing => throw new InvalidOperationException("getter failed");
+
+    /// <summary>Never read (reading Value would run the factory).</summary>
+    public Lazy<int> Later { get; init; } = new(() => 1);
+
+    /// <summary>Never read (reading Result would block).</summary>
+    public Task<int> Pending { get; init; } = Task.FromResult(1);
+
+    /// <summary>Logged as options.Ratio = 0.1 (a float formatted as a float).</summary>
+    public float Ratio { get; init; } = 0.1f;
 }
 
 /// <summary>A [LogParam] object: flattened into options.BatchSize, options.Optimizer, options.Dropout.</summary>

@@ -330,4 +330,35 @@ public abstract class TrackedBehaviourSuite
         Assert.All(tracker.Runs, r => Assert.Null(r.ParentRun));
         Assert.Equal(Enumerable.Range(0, 8).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).OrderBy(s => s), tracker.Runs.Select(r => r.ParamMap["learningRate"]).OrderBy(s => s));
     }
+
+    [Fact]
+    public void A_throwing_getter_costs_its_param_and_never_the_call()
+    {
+        var tracker = new RecordingRunTracker();
+        var result = CreateService(tracker).Inspect(new ProbeOptions(), Task.FromResult(1), new Lazy<int>(() => 1), 0.1f, new DateOnly(2024, 1, 2));
+
+        Assert.Equal(3, result);
+        var run = tracker.SingleRun();
+        Assert.Equal(RunStatus.Finished, run.Status);
+        var failure = Assert.Single(run.ReadFailures);
+        Assert.Equal("options.Throwing", failure.Key);
+        Assert.IsType<InvalidOperationException>(failure.Value);
+    }
+
+    [Fact]
+    public void Tasks_and_lazies_are_never_read_and_floats_and_dates_are_formatted_invariantly()
+    {
+        var tracker = new RecordingRunTracker();
+        var later = new Lazy<int>(() => 1);
+        var options = new ProbeOptions();
+        var pending = new TaskCompletionSource<int>();
+
+        CreateService(tracker).Inspect(options, pending.Task, later, 0.1f, new DateOnly(2024, 1, 2));
+
+        Assert.False(later.IsValueCreated);
+        Assert.False(options.Later.IsValueCreated);
+        Assert.Equal(
+            new Dictionary<string, string> { ["options.Epochs"] = "3", ["options.Ratio"] = "0.1", ["ratio"] = "0.1", ["day"] = "2024-01-02" },
+            tracker.SingleRun().ParamMap);
+    }
 }

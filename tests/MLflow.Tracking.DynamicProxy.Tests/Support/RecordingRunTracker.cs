@@ -60,6 +60,7 @@ public sealed class RecordedRun : TrackedRunScope
     private readonly List<KeyValuePair<string, string>> _params = new();
     private readonly List<Metric> _metrics = new();
     private readonly List<Tag> _tags = new();
+    private readonly List<KeyValuePair<string, Exception>> _readFailures = new();
     private readonly TaskCompletionSource<RunStatus> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ActiveRun? _previous;
     private bool _disposed;
@@ -143,6 +144,18 @@ public sealed class RecordedRun : TrackedRunScope
         lock (_gate)
         {
             _params.Add(new KeyValuePair<string, string>(key, value));
+        }
+    }
+
+    /// <summary>The keys whose values could not be read (a getter or ToString threw), with what was thrown.</summary>
+    public IReadOnlyList<KeyValuePair<string, Exception>> ReadFailures { get { lock (_gate) { return _readFailures.ToArray(); } } }
+
+    /// <inheritdoc/>
+    public override void ReportReadFailure(string key, Exception exception)
+    {
+        lock (_gate)
+        {
+            _readFailures.Add(new KeyValuePair<string, Exception>(key, exception));
         }
     }
 

@@ -159,21 +159,6 @@ internal static class RefusedShapes
                 [TrackedRun] public partial int Run(int x) => x; //!
             }
             """),
-        new RefusedShape("ExplicitInterfaceImplementation", Mlflow007, "an explicit interface implementation cannot be partial", """
-            public interface IRunner { int Run(int x); }
-            public partial class C : IRunner
-            {
-                [TrackedRun] int IRunner.Run(int x) => x; //!
-            }
-            """),
-        new RefusedShape("AsyncOnDeclaration", Mlflow007, "remove 'async' from the partial declaration", """
-            using System.Threading.Tasks;
-            public partial class C
-            {
-                [TrackedRun] public async partial Task Run(); //!
-                private async Task RunCore() => await Task.Yield();
-            }
-            """),
         new RefusedShape("RefReturn", Mlflow007, "a ref return cannot be tracked", """
             public partial class C
             {

@@ -160,5 +160,30 @@ internal static class ScenarioSource
                 private readonly int GetCore(T tag) => X;
             }
         }
+
+        public partial class Awkward
+        {
+            [TrackedRun]
+            public partial int Clash([LogParam] int __run, [LogParam] int __tracker, [LogParam] Options? __p0);
+            private int ClashCore(int __run, int __tracker, Options? __p0) => __run + __tracker;
+
+            [TrackedRun]
+            public partial int Apply(Func<int, int> ApplyCore, [LogParam] int x);
+            private int ApplyCore(Func<int, int> ApplyCore, int x) => ApplyCore(x) + 1;
+
+            [TrackedRun(RunName = "int")]
+            public partial string Over([LogParam] int x);
+            private string OverCore(int x) => "int";
+
+            [TrackedRun(RunName = "double")]
+            public partial string Over([LogParam] double x);
+            private string OverCore(double x) => "double";
+
+            [TrackedRun]
+            [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+            public partial void Fail([LogParam] string reason);
+            [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+            private void FailCore(string reason) => throw new InvalidOperationException(reason);
+        }
         """;
 }

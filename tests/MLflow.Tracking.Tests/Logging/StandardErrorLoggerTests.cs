@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -21,10 +22,19 @@ public sealed class StandardErrorLoggerTests
     private string[] MessageLines => Lines.Where(line => !line.StartsWith("  ", StringComparison.Ordinal)).ToArray();
 
     [Fact]
-    public void A_warning_is_written_in_MLflow_python_logging_shape()
+    public void A_warning_is_written_in_MLflow_python_logging_shape_whatever_the_culture()
     {
         var logger = _provider.CreateLogger("MLflow.Tracking.MlflowTracker");
-        logger.LogWarning("The MLflow tracking store {Store} is unreachable.", "http://localhost:5000/");
+        var culture = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");   // its date separator is "."
+            logger.LogWarning("The MLflow tracking store {Store} is unreachable.", "http://localhost:5000/");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
 
         Assert.Equal("2026/12/01 12:00:05 WARNING MLflow.Tracking.MlflowTracker: The MLflow tracking store http://localhost:5000/ is unreachable.", Lines[0]);
     }

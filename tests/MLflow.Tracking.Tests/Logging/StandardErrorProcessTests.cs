@@ -23,10 +23,11 @@ public sealed partial class StandardErrorProcessTests
     public async Task An_unreachable_server_is_reported_once_per_cause_without_credentials()
     {
         var port = ClosedPort();
-        var result = await RunProbeAsync(UnreachableServer(port), "--flush-timeout", "1");
+        var result = await RunProbeAsync(UnreachableServer(port), "--flush-timeout", "1", "--wait-for-failure");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("tracked call returned 1", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches("delivery failures: [1-9]", result.StandardOutput);
         var messages = MessageLines(result.StandardError);
         Assert.Contains(messages, line => line.Contains("WARNING MLflow.Tracking.MlflowTracker:", StringComparison.Ordinal) && line.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
 
@@ -57,10 +58,11 @@ public sealed partial class StandardErrorProcessTests
     {
         var environment = UnreachableServer(ClosedPort());
         environment["MLFLOW_TRACKING_LOG_TO_STDERR"] = value;
-        var result = await RunProbeAsync(environment, "--flush-timeout", "1");
+        var result = await RunProbeAsync(environment, "--flush-timeout", "1", "--wait-for-failure");
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("done", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Matches("delivery failures: [1-9]", result.StandardOutput);
         Assert.Equal(string.Empty, result.StandardError);
     }
 

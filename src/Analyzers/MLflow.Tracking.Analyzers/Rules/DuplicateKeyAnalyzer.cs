@@ -22,7 +22,7 @@ public sealed class DuplicateKeyAnalyzer : MethodSymbolAnalyzer
         }
 
         var paramKeys = new HashSet<string>();
-        foreach (var param in TrackedRunModel.GetLeafParams(TrackedRunModel.GetParams(method, known), known))
+        foreach (var param in TrackedRunModel.GetLeafParams(method, known))
         {
             if (!paramKeys.Add(param.Key))
             {
@@ -31,30 +31,11 @@ public sealed class DuplicateKeyAnalyzer : MethodSymbolAnalyzer
         }
 
         var metricKeys = new HashSet<string>();
-        foreach (var key in GetMetricKeys(method, known))
+        foreach (var metric in TrackedRunModel.GetLoggedMetrics(method, known))
         {
-            if (!metricKeys.Add(key))
+            if (!metricKeys.Add(metric.Key))
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateKey, AttributeLocations.FirstLocation(method), "metric", key, method.Name));
-            }
-        }
-    }
-
-    /// <summary>The numeric return value itself, or the [LogMetric] members of the returned object.</summary>
-    private static IEnumerable<string> GetMetricKeys(IMethodSymbol method, KnownTypes known)
-    {
-        var resultType = known.UnwrapAwaitable(method.ReturnType);
-        if (KnownTypes.FindAttribute(method.GetReturnTypeAttributes(), known.LogMetric) is { } returnMetric && MetricTypes.IsNumeric(resultType))
-        {
-            yield return TrackedRunModel.GetName(returnMetric) ?? method.Name;
-            yield break;
-        }
-
-        foreach (var member in TrackedRunModel.GetPublicReadableMembers(resultType))
-        {
-            if (known.FindAttribute(member, known.LogMetric) is { } attribute)
-            {
-                yield return TrackedRunModel.GetName(attribute) ?? member.Name;
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.DuplicateKey, AttributeLocations.FirstLocation(method), "metric", metric.Key, method.Name));
             }
         }
     }

@@ -9,10 +9,10 @@ namespace MLflow.Tracking.Analyzers;
 public sealed class InvalidRunNamingAnalyzer : MethodSymbolAnalyzer
 {
     /// <summary>MLflow's limit on experiment names.</summary>
-    public const int MaxExperimentNameLength = 500;
+    public const int MaxExperimentNameLength = MLflow.Tracking.Shared.MlflowLimits.MaxExperimentNameLength;
 
     /// <summary>MLflow's limit on run names.</summary>
-    public const int MaxRunNameLength = 250;
+    public const int MaxRunNameLength = MLflow.Tracking.Shared.MlflowLimits.MaxRunNameLength;
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidRunNaming);

@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using MLflow.Tracking.Shared;
+using MLflow.Tracking.Shared.Roslyn;
 
 namespace MLflow.Tracking.Analyzers;
 
@@ -29,20 +31,39 @@ public sealed class SecretLoggedAnalyzer : TrackingAnalyzer
         }
 
         var classifier = SecretWordOptions.CreateClassifier(context.Options.AnalyzerConfigOptionsProvider, method.Locations[0].SourceTree);
-        foreach (var param in TrackedRunModel.GetParams(method, known))
+        foreach (var root in TrackedRunModel.GetParams(method, known))
         {
-            if (param.IsRedacted)
-            {
-                continue;
-            }
+            AnalyzeParam(context, classifier, root, known);
+        }
+    }
 
-            // A flattened member is judged by its own name; the parameter by its name and its [LogParam] key.
-            var reason = classifier.Classify(param.Symbol.Name, param.Symbol, param.Type, known) ??
-                         classifier.ClassifyName(LastSegment(param.Key), SecretClassifier.IsStringLike(param.Type, known));
-            if (reason is not null && param.Root.Locations.Length > 0)
+    /// <summary>
+    /// Judges a logged value, then its flattened members. Skipped values (collections, tasks...) are never read, so
+    /// they leak nothing; a value found to be a secret is reported once, not again for each of its members.
+    /// </summary>
+    private static void AnalyzeParam(SymbolAnalysisContext context, SecretClassifier classifier, ParamNode param, KnownTypes known)
+    {
+        if (param.IsRedacted || param.Skip != SkipReason.None)
+        {
+            return;
+        }
+
+        // A flattened member is judged by its own name; the parameter by its name and its [LogParam] key.
+        var reason = classifier.Classify(param.Source.Name, param.Source, param.Type, known) ??
+                     classifier.ClassifyName(LastSegment(param.Key), SecretClassifier.IsStringLike(param.Type, known));
+        if (reason is not null)
+        {
+            if (param.Root.Locations.Length > 0)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.SecretLogged, param.Root.Locations[0], param.Key, reason, LoggingCall.ParamKind));
             }
+
+            return;
+        }
+
+        foreach (var member in param.Members)
+        {
+            AnalyzeParam(context, classifier, member, known);
         }
     }
 

@@ -1,48 +1,14 @@
+using MLflow.Tracking.Shared;
+
 namespace MLflow.Tracking.Analyzers;
 
-/// <summary>MLflow's key rules (mlflow/utils/validation.py): characters, length and path uniqueness.</summary>
+/// <summary>MLflow's key rules as MLFLOW005 applies them: the same <see cref="MlflowKeyRules"/> the runtime and the test fake use.</summary>
 internal static class KeyRules
 {
-    public const int MaxKeyLength = 250;
-
     /// <summary>Returns why the key is invalid, or null when MLflow accepts it.</summary>
     public static string? Validate(string key)
     {
-        if (key.Length == 0)
-        {
-            return "it is empty";
-        }
-
-        if (key.Length > MaxKeyLength)
-        {
-            return "it is longer than 250 characters";
-        }
-
-        foreach (var c in key)
-        {
-            if (!IsAllowed(c))
-            {
-                return "only alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colons (:) and slashes (/) are allowed";
-            }
-        }
-
-        if (key[0] == '/')
-        {
-            return "it must not start with '/'";
-        }
-
-        // MLflow requires posixpath.normpath(key) == key: no '.', '..' or empty segments.
-        foreach (var segment in key.Split('/'))
-        {
-            if (segment.Length == 0 || segment == "." || segment == "..")
-            {
-                return "it must be a normalized path: no '.', '..' or empty segments";
-            }
-        }
-
-        return null;
+        var problem = MlflowKeyRules.Check(key, out var normalized);
+        return problem == KeyProblem.None ? null : MlflowErrorTexts.Reason(problem, normalized);
     }
-
-    private static bool IsAllowed(char c) =>
-        c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-' or '.' or ' ' or ':' or '/';
 }

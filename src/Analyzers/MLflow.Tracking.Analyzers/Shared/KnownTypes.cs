@@ -1,13 +1,21 @@
+using System.Runtime.CompilerServices;
+using MLflow.Tracking.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 
 namespace MLflow.Tracking.Analyzers;
 
-/// <summary>The types the rules look for, resolved once per compilation.</summary>
+/// <summary>
+/// The types the rules look for, resolved once per compilation and shared by every rule (so the reader's cache of
+/// what each tracked method logs, in <see cref="Symbols"/>, is filled once per method, not once per rule).
+/// </summary>
 internal sealed class KnownTypes
 {
+    private static readonly ConditionalWeakTable<Compilation, KnownTypes?> PerCompilation = new();
+
     private KnownTypes(Compilation compilation, INamedTypeSymbol trackedRun)
     {
         TrackedRun = trackedRun;
+        Symbols = TrackingSymbols.For(compilation);
         LogParam = compilation.GetTypeByMetadataName("MLflow.Tracking.LogParamAttribute");
         LogMetric = compilation.GetTypeByMetadataName("MLflow.Tracking.LogMetricAttribute");
         ActiveRun = compilation.GetTypeByMetadataName("MLflow.Tracking.ActiveRun");
@@ -35,6 +43,10 @@ internal sealed class KnownTypes
     }
 
     public INamedTypeSymbol TrackedRun { get; }
+
+    /// <summary>The attribute symbols and the per-method cache shared with the generator's reader.</summary>
+    public TrackingSymbols Symbols { get; }
+
     public INamedTypeSymbol? LogParam { get; }
     public INamedTypeSymbol? LogMetric { get; }
     public INamedTypeSymbol? ActiveRun { get; }
@@ -61,7 +73,9 @@ internal sealed class KnownTypes
     public INamedTypeSymbol? ParamRedactor { get; }
 
     /// <summary>Null when the compilation does not reference MLflow.Tracking: then no rule applies.</summary>
-    public static KnownTypes? TryCreate(Compilation compilation)
+    public static KnownTypes? TryCreate(Compilation compilation) => PerCompilation.GetValue(compilation, Create);
+
+    private static KnownTypes? Create(Compilation compilation)
     {
         var trackedRun = compilation.GetTypeByMetadataName("MLflow.Tracking.TrackedRunAttribute");
         return trackedRun is null ? null : new KnownTypes(compilation, trackedRun);

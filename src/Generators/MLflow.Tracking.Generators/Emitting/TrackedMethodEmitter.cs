@@ -239,22 +239,54 @@ internal static class TrackedMethodEmitter
         var key = TypeNames.Literal(param.Key);
         if (param.Kind != ParamLogKind.Object)
         {
+            string statement;
             if (param.Redaction is not null)
             {
-                writer.Line(names.Run + ".LogParam(" + key + ", " + Ns + "ParamRedactor.Redact(" + access + ", " + Ns + "ParamRedaction." + param.Redaction + "));");
+                statement = names.Run + ".LogParam(" + key + ", " + Ns + "ParamRedactor.Redact(" + access + ", " + Ns + "ParamRedaction." + param.Redaction + "));";
             }
             else if (param.IsString)
             {
-                writer.Line(names.Run + ".LogParam<string?>(" + key + ", " + access + ");");
+                statement = names.Run + ".LogParam<string?>(" + key + ", " + access + ");";
             }
             else
             {
-                writer.Line(names.Run + ".LogParam(" + key + ", " + access + ");");
+                statement = names.Run + ".LogParam(" + key + ", " + access + ");";
             }
 
+            writer.Line(param.Guarded ? Guarded(names, statement, key) : statement);
             return;
         }
 
+        if (param.Guarded)
+        {
+            writer.Open("try");
+        }
+
+        WriteObjectParam(writer, names, param, access, key, ref counter);
+        if (param.Guarded)
+        {
+            writer.Close();
+            writer.Open(CatchReadError(names));
+            writer.Line(ReportReadError(names, key));
+            writer.Close();
+        }
+    }
+
+    /// <summary>
+    /// A read that runs user code (a getter with a body, a getter of another assembly, a <c>ToString</c>): if it throws,
+    /// that one value is lost and the tracker logs a warning; the user's call goes on. Free when nothing throws. The
+    /// catch variable reuses the exception local's collision-proof name: its scope is the catch block only, which the
+    /// run's own catch clause does not enclose.
+    /// </summary>
+    private static string Guarded(LocalNames names, string statement, string key) =>
+        "try { " + statement + " } " + CatchReadError(names) + " { " + ReportReadError(names, key) + " }";
+
+    private static string CatchReadError(LocalNames names) => "catch (global::System.Exception " + names.Exception + ")";
+
+    private static string ReportReadError(LocalNames names, string key) => names.Run + ".ReportReadFailure(" + key + ", " + names.Exception + ");";
+
+    private static void WriteObjectParam(CodeWriter writer, LocalNames names, ParamLogModel param, string access, string key, ref int counter)
+    {
         var target = access;
         if (param.NeedsNullCheck)
         {
@@ -321,16 +353,17 @@ internal static class TrackedMethodEmitter
     {
         var key = TypeNames.Literal(metric.Key);
         var cast = metric.IsDouble ? string.Empty : "(double)";
+        string statement;
         if (metric.IsNullable)
         {
             var local = names.Metric(counter++);
-            writer.Open("if (" + access + " is { } " + local + ")");
-            writer.Line(names.Run + ".LogMetric(" + key + ", " + cast + local + ");");
-            writer.Close();
+            statement = "if (" + access + " is { } " + local + ") { " + names.Run + ".LogMetric(" + key + ", " + cast + local + "); }";
         }
         else
         {
-            writer.Line(names.Run + ".LogMetric(" + key + ", " + cast + access + ");");
+            statement = names.Run + ".LogMetric(" + key + ", " + cast + access + ");";
         }
+
+        writer.Line(metric.Guarded ? Guarded(names, statement, key) : statement);
     }
 }

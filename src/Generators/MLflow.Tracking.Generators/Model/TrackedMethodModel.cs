@@ -79,6 +79,8 @@ internal enum ParamLogKind
 /// <param name="Redaction">The <c>ParamRedaction</c> member name, or null for none.</param>
 /// <param name="IsString">The value is a string (so the non-generic overloads apply).</param>
 /// <param name="NeedsNullCheck">An object that may be null (reference type or nullable value type).</param>
+/// <param name="Guarded">Reading or formatting it runs user code (a property getter, a <c>ToString</c>) that may throw:
+/// the read is wrapped so that a throw costs this param, never the call.</param>
 /// <param name="Members">An object's members.</param>
 internal sealed record ParamLogModel(
     string Key,
@@ -87,6 +89,7 @@ internal sealed record ParamLogModel(
     string? Redaction,
     bool IsString,
     bool NeedsNullCheck,
+    bool Guarded,
     EquatableArray<ParamLogModel> Members);
 
 /// <summary>A metric logged from the result: a member of the result (<see cref="Member"/>) or the result itself (null).</summary>
@@ -94,7 +97,8 @@ internal sealed record ParamLogModel(
 /// <param name="Member">The member of the result, or null for the return value itself.</param>
 /// <param name="IsNullable">The value is a nullable number.</param>
 /// <param name="IsDouble">Already a double: no conversion needed.</param>
-internal sealed record MetricLogModel(string Key, string? Member, bool IsNullable, bool IsDouble);
+/// <param name="Guarded">Read through a property getter, which may throw: a throw costs this metric, never the call.</param>
+internal sealed record MetricLogModel(string Key, string? Member, bool IsNullable, bool IsDouble, bool Guarded);
 
 /// <summary>How the tracked method returns.</summary>
 internal enum ReturnShape

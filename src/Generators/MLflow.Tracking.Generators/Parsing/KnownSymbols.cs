@@ -1,58 +1,41 @@
+using MLflow.Tracking.Shared.Roslyn;
 using Microsoft.CodeAnalysis;
 
 namespace MLflow.Tracking.Generators.Parsing;
 
-/// <summary>The symbols a parse needs, looked up once per method from its compilation.</summary>
+/// <summary>
+/// The symbols a parse needs. They come from the shared <see cref="TrackingSymbols"/>, created once per compilation
+/// and shared with the analyzers' rules code, so the generator and the analyzers resolve the same attribute types.
+/// </summary>
 internal sealed class KnownSymbols
 {
-    private KnownSymbols(Compilation compilation)
-    {
-        LogParam = compilation.GetTypeByMetadataName("MLflow.Tracking.LogParamAttribute");
-        LogMetric = compilation.GetTypeByMetadataName("MLflow.Tracking.LogMetricAttribute");
-        RunTag = compilation.GetTypeByMetadataName("MLflow.Tracking.RunTagAttribute");
-        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        Enumerable = compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable);
-        Obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
-    }
+    private KnownSymbols(TrackingSymbols shared) => Shared = shared;
 
-    public INamedTypeSymbol? LogParam { get; }
+    /// <summary>The shared per-compilation symbols and reader cache.</summary>
+    public TrackingSymbols Shared { get; }
 
-    public INamedTypeSymbol? LogMetric { get; }
+    public INamedTypeSymbol? LogParam => Shared.LogParam;
 
-    public INamedTypeSymbol? RunTag { get; }
+    public INamedTypeSymbol? LogMetric => Shared.LogMetric;
 
-    public INamedTypeSymbol? Task { get; }
+    public INamedTypeSymbol? RunTag => Shared.RunTag;
 
-    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? Task => Shared.Task;
 
-    public INamedTypeSymbol? ValueTask { get; }
+    public INamedTypeSymbol? TaskOfT => Shared.TaskOfT;
 
-    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? ValueTask => Shared.ValueTask;
 
-    public INamedTypeSymbol Enumerable { get; }
+    public INamedTypeSymbol? ValueTaskOfT => Shared.ValueTaskOfT;
 
-    public INamedTypeSymbol? Obsolete { get; }
+    public INamedTypeSymbol? Obsolete => Shared.Obsolete;
 
-    public static KnownSymbols From(Compilation compilation) => new(compilation);
+    public static KnownSymbols From(Compilation compilation) => new(TrackingSymbols.For(compilation));
 
     public static bool Is(INamedTypeSymbol? expected, ITypeSymbol? actual) =>
         expected is not null && actual is not null && SymbolEqualityComparer.Default.Equals(expected, actual);
 
-    public AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attributeType)
-    {
-        foreach (var attribute in symbol.GetAttributes())
-        {
-            if (Is(attributeType, attribute.AttributeClass))
-            {
-                return attribute;
-            }
-        }
+    public AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attributeType) => Shared.Find(symbol, attributeType);
 
-        return null;
-    }
-
-    public bool IsObsolete(ISymbol symbol) => Find(symbol, Obsolete) is not null;
+    public bool IsObsolete(ISymbol symbol) => Shared.IsObsolete(symbol);
 }

@@ -19,16 +19,6 @@ internal static class ShapeChecker
     {
         var location = declaration.Identifier.GetLocation();
         string? problem = null;
-        if (method.MethodKind == MethodKind.ExplicitInterfaceImplementation)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticIds.UnsupportedSignature,
-                location,
-                method.Name,
-                "an explicit interface implementation cannot be partial (CS0754); implement the interface with a public partial method and track that"));
-            return false;
-        }
-
         if (declaration.Body is not null || declaration.ExpressionBody is not null)
         {
             problem = method.PartialDefinitionPart is not null

@@ -11,7 +11,8 @@ namespace MLflow.Tracking.Generators.Parsing;
 /// <summary>
 /// Reads a <c>[TrackedRun]</c> method into a <see cref="TrackedMethodModel"/>, or into the diagnostics that say why
 /// the generator cannot implement it (<see cref="ShapeChecker"/>, <see cref="CoreMatcher"/>). Interface and abstract
-/// methods give neither: the DynamicProxy package tracks them at run time.
+/// methods, and ordinary methods that implement an interface member, give neither: the DynamicProxy package tracks
+/// them at run time (its attributes may sit on the interface or on the implementation).
 /// </summary>
 internal static class TrackedMethodParser
 {
@@ -21,7 +22,8 @@ internal static class TrackedMethodParser
             || context.TargetNode is not MethodDeclarationSyntax declaration
             || method.ContainingType is not { } containingType
             || method.IsAbstract
-            || (containingType.TypeKind == TypeKind.Interface && !method.IsPartialDefinition))
+            || (containingType.TypeKind == TypeKind.Interface && !method.IsPartialDefinition)
+            || (!method.IsPartialDefinition && ImplementsInterfaceMember(method)))
         {
             return TrackedMethodResult.None;
         }
@@ -104,6 +106,29 @@ internal static class TrackedMethodParser
                 Metrics: MetricReader.Read(method, resultType, symbols),
                 ResultCanBeNull: resultType is not null && ValueTypes.CanBeNull(resultType)),
             EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    /// <summary>Whether an ordinary method implements an interface member (so the DynamicProxy can track it).</summary>
+    private static bool ImplementsInterfaceMember(IMethodSymbol method)
+    {
+        if (method.ExplicitInterfaceImplementations.Length > 0)
+        {
+            return true;
+        }
+
+        foreach (var implemented in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in implemented.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol
+                    && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Search;
+using MLflow.Tracking.Shared;
 
 namespace MLflow.Tracking.Testing;
 
@@ -11,10 +12,10 @@ namespace MLflow.Tracking.Testing;
 public sealed partial class InMemoryMlflowStore
 {
     private const string RunNameTag = "mlflow.runName";
-    private const int MaxBatchMetrics = 1000;
-    private const int MaxBatchParams = 100;
-    private const int MaxBatchTags = 100;
-    private const int MaxBatchItems = 1000;
+    private const int MaxBatchMetrics = MlflowLimits.MaxMetricsPerBatch;
+    private const int MaxBatchParams = MlflowLimits.MaxParamsPerBatch;
+    private const int MaxBatchTags = MlflowLimits.MaxTagsPerBatch;
+    private const int MaxBatchItems = MlflowLimits.MaxEntitiesPerBatch;
 
     /// <inheritdoc/>
     public Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
@@ -247,23 +248,23 @@ public sealed partial class InMemoryMlflowStore
     {
         if (metrics.Count > MaxBatchMetrics)
         {
-            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchMetrics} metrics. Got {metrics.Count} metrics.");
+            throw new MlflowInvalidParameterException(MlflowErrorTexts.BatchTooLarge("metrics", MaxBatchMetrics, metrics.Count));
         }
 
         if (parameters.Count > MaxBatchParams)
         {
-            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchParams} params. Got {parameters.Count} params.");
+            throw new MlflowInvalidParameterException(MlflowErrorTexts.BatchTooLarge("params", MaxBatchParams, parameters.Count));
         }
 
         if (tags.Count > MaxBatchTags)
         {
-            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchTags} tags. Got {tags.Count} tags.");
+            throw new MlflowInvalidParameterException(MlflowErrorTexts.BatchTooLarge("tags", MaxBatchTags, tags.Count));
         }
 
         var total = metrics.Count + parameters.Count + tags.Count;
         if (total > MaxBatchItems)
         {
-            throw new MlflowInvalidParameterException($"A batch logging request can contain at most {MaxBatchItems} metrics, params, and tags. Got {total} items.");
+            throw new MlflowInvalidParameterException(MlflowErrorTexts.BatchTooManyEntities(MaxBatchItems, total));
         }
 
         foreach (var metric in metrics)
@@ -277,7 +278,7 @@ public sealed partial class InMemoryMlflowStore
             StoreRules.ValidateKey(param?.Key, "Param key");
             if (!seen.Add(param!.Key))
             {
-                throw new MlflowInvalidParameterException($"Duplicate parameter keys have been submitted: ['{param.Key}'].");
+                throw new MlflowInvalidParameterException(MlflowErrorTexts.DuplicateParamKeys(param.Key));
             }
         }
 

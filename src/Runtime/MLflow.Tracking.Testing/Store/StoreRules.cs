@@ -2,44 +2,32 @@ using System;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MLflow.Tracking.Shared;
 
 namespace MLflow.Tracking.Testing;
 
 /// <summary>MLflow's validation rules and page tokens, as a tracking server applies them.</summary>
 internal static class StoreRules
 {
-    public const int MaxKeyLength = 250;
-    public const int MaxParamValueLength = 6000;
-    public const int MaxRunTagValueLength = 8000;
-    public const int MaxExperimentTagValueLength = 5000;
-    public const int MaxExperimentNameLength = 500;
-    public const int MaxSearchResults = 50000;
+    public const int MaxParamValueLength = MlflowLimits.MaxParamValueLength;
+    public const int MaxRunTagValueLength = MlflowLimits.MaxRunTagValueLength;
+    public const int MaxExperimentTagValueLength = MlflowLimits.MaxExperimentTagValueLength;
+    public const int MaxExperimentNameLength = MlflowLimits.MaxExperimentNameLength;
+    public const int MaxSearchResults = MlflowLimits.MaxSearchResults;
 
-    /// <summary>Refuses a key as MLflow does: allowed characters, 250 characters, and path-unique.</summary>
+    /// <summary>
+    /// Refuses a key as MLflow's server does (<see cref="MlflowKeyRules"/>, the rule the runtime and MLFLOW005 share),
+    /// with the server's messages.
+    /// </summary>
+    /// <param name="key">The key.</param>
+    /// <param name="what">How MLflow names it in the length message: <c>Param key</c>, <c>Metric name</c>, <c>key</c>.</param>
     public static void ValidateKey(string? key, string what)
     {
-        if (string.IsNullOrEmpty(key))
+        var problem = MlflowKeyRules.Check(key, out var normalized);
+        if (problem != KeyProblem.None)
         {
-            throw new MlflowInvalidParameterException($"Missing value for required parameter '{what}'.");
-        }
-
-        if (key.Length > MaxKeyLength)
-        {
-            throw new MlflowInvalidParameterException($"'{what}' exceeds the maximum length of {MaxKeyLength} characters");
-        }
-
-        foreach (var c in key)
-        {
-            if (!(char.IsLetterOrDigit(c) || c is '_' or '-' or '.' or ' ' or ':' or '/'))
-            {
-                throw new MlflowInvalidParameterException($"Invalid value \"{key}\" for parameter '{what}' supplied: Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).");
-            }
-        }
-
-        var normalized = NormalizePath(key);
-        if (normalized != key || normalized == "." || normalized.StartsWith("..", StringComparison.Ordinal) || normalized.StartsWith('/'))
-        {
-            throw new MlflowInvalidParameterException($"Invalid value \"{key}\" for parameter '{what}' supplied: Names must be relative paths that do not resolve to other names when treated as such. This name would resolve to '{normalized}'");
+            var parameter = what == "Metric name" ? "name" : "key";
+            throw new MlflowInvalidParameterException(MlflowErrorTexts.ForKey(problem, key, parameter, what, normalized));
         }
     }
 
@@ -52,7 +40,7 @@ internal static class StoreRules
 
         if (name.Length > MaxExperimentNameLength)
         {
-            throw new MlflowInvalidParameterException($"'name' exceeds the maximum length of {MaxExperimentNameLength} characters");
+            throw new MlflowInvalidParameterException(MlflowErrorTexts.TooLong("name", MaxExperimentNameLength));
         }
     }
 
@@ -73,40 +61,4 @@ internal static class StoreRules
 
     /// <summary>MLflow stores milliseconds.</summary>
     public static DateTimeOffset Milliseconds(DateTimeOffset time) => DateTimeOffset.FromUnixTimeMilliseconds(time.ToUnixTimeMilliseconds());
-
-    private static string NormalizePath(string path)
-    {
-        // posixpath.normpath: collapse "//" and ".", resolve "..", drop a trailing "/".
-        var absolute = path.StartsWith('/');
-        var parts = path.Split('/');
-        var kept = new System.Collections.Generic.List<string>();
-        foreach (var part in parts)
-        {
-            if (part.Length == 0 || part == ".")
-            {
-                continue;
-            }
-
-            if (part == ".." && kept.Count > 0 && kept[^1] != "..")
-            {
-                kept.RemoveAt(kept.Count - 1);
-                continue;
-            }
-
-            if (part == ".." && absolute)
-            {
-                continue;
-            }
-
-            kept.Add(part);
-        }
-
-        var joined = string.Join('/', kept);
-        if (absolute)
-        {
-            return "/" + joined;
-        }
-
-        return joined.Length == 0 ? "." : joined;
-    }
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Text.RegularExpressions;
+using MLflow.Tracking.Shared;
 
 namespace MLflow.Tracking;
 
@@ -9,36 +9,34 @@ namespace MLflow.Tracking;
 /// MLflow's own validation rules (<c>mlflow/utils/validation.py</c>), checked by the client before anything is sent,
 /// with MLflow's messages: they name the offending key and the rule. Shared by every store through the client.
 /// </summary>
-internal static partial class MlflowValidation
+internal static class MlflowValidation
 {
     /// <summary>The longest metric, param or tag key.</summary>
-    public const int MaxKeyLength = 250;
+    public const int MaxKeyLength = MlflowLimits.MaxKeyLength;
 
     /// <summary>The longest param value MLflow stores (longer ones are truncated).</summary>
-    public const int MaxParamValueLength = 6000;
+    public const int MaxParamValueLength = MlflowLimits.MaxParamValueLength;
 
     /// <summary>The longest run tag value MLflow stores (longer ones are truncated).</summary>
-    public const int MaxRunTagValueLength = 8000;
+    public const int MaxRunTagValueLength = MlflowLimits.MaxRunTagValueLength;
 
     /// <summary>The longest experiment tag value (longer ones are refused).</summary>
-    public const int MaxExperimentTagValueLength = 5000;
+    public const int MaxExperimentTagValueLength = MlflowLimits.MaxExperimentTagValueLength;
 
     /// <summary>The longest experiment name.</summary>
-    public const int MaxExperimentNameLength = 500;
+    public const int MaxExperimentNameLength = MlflowLimits.MaxExperimentNameLength;
 
     /// <summary>The largest page a search may ask for.</summary>
-    public const int MaxResultsLimit = 50_000;
+    public const int MaxResultsLimit = MlflowLimits.MaxSearchResults;
 
     /// <summary>At most this many metrics per log-batch request.</summary>
-    public const int MaxMetricsPerBatch = 1000;
+    public const int MaxMetricsPerBatch = MlflowLimits.MaxMetricsPerBatch;
 
     /// <summary>At most this many params, and this many tags, per log-batch request.</summary>
-    public const int MaxParamsTagsPerBatch = 100;
+    public const int MaxParamsTagsPerBatch = MlflowLimits.MaxParamsPerBatch;
 
     /// <summary>At most this many items of all kinds per log-batch request.</summary>
-    public const int MaxEntitiesPerBatch = 1000;
-
-    private const string BadCharactersRule = "Names may only contain alphanumerics, underscores (_), dashes (-), periods (.), spaces ( ), colon(:) and slashes (/).";
+    public const int MaxEntitiesPerBatch = MlflowLimits.MaxEntitiesPerBatch;
 
     /// <summary>A metric key (<c>'Metric name'</c> in MLflow's messages; its parameter is <c>name</c>).</summary>
     public static void ValidateMetricKey(string? key, string parameter = "name") => ValidateKey(key, parameter, "Metric name");
@@ -114,69 +112,31 @@ internal static partial class MlflowValidation
     }
 
     /// <summary>
-    /// The key rules: not empty, at most 250 characters, only <c>[\w/.\- :]</c>, and unchanged by path normalization
-    /// (no <c>.</c>/<c>..</c> segments, no leading <c>/</c>, no doubled <c>/</c>).
+    /// MLflow's key rule (<see cref="MlflowKeyRules"/>, shared with MLFLOW005 and the test fake): not empty, only
+    /// <c>[\w/.\- :]</c> with Python's Unicode <c>\w</c>, unchanged by path normalization, at most 250 characters.
+    /// The messages are the server's, plus the key's length where MLflow's own leaves it out.
     /// </summary>
     public static void ValidateKey(string? key, string parameter, string lengthName)
     {
-        if (string.IsNullOrEmpty(key))
+        var problem = MlflowKeyRules.Check(key, out var normalized);
+        switch (problem)
         {
-            throw Invalid($"Missing value for required parameter '{parameter}'. A {lengthName.ToLowerInvariant()} must not be empty.");
-        }
-
-        if (!KeyPattern().IsMatch(key))
-        {
-            throw Invalid($"Invalid value \"{key}\" for parameter '{parameter}' supplied: {BadCharactersRule}");
-        }
-
-        var normalized = NormalizePosixPath(key);
-        if (normalized != key || normalized == "." || normalized.StartsWith("..", StringComparison.Ordinal) || normalized.StartsWith('/'))
-        {
-            throw Invalid($"Invalid value \"{key}\" for parameter '{parameter}' supplied: Names may be treated as files in certain cases, and must not resolve to other names when treated as such. This name would resolve to '{normalized}'");
-        }
-
-        if (key.Length > MaxKeyLength)
-        {
-            throw Invalid($"'{lengthName}' exceeds the maximum length of {MaxKeyLength} characters (key '{key.Substring(0, 40)}…' has {Count(key.Length)}).");
+            case KeyProblem.None:
+                return;
+            case KeyProblem.Missing:
+                throw Invalid(MlflowErrorTexts.Missing(parameter) + " A " + lengthName.ToLowerInvariant() + " must not be empty.");
+            case KeyProblem.TooLong:
+                throw Invalid(MlflowErrorTexts.TooLong(lengthName, MaxKeyLength) + $" (key '{key!.Substring(0, 40)}…' has {Count(key.Length)}).");
+            default:
+                throw Invalid(MlflowErrorTexts.ForKey(problem, key, parameter, lengthName, normalized));
         }
     }
 
     /// <summary>Python's <c>posixpath.normpath</c>.</summary>
-    public static string NormalizePosixPath(string path)
-    {
-        if (path.Length == 0)
-        {
-            return ".";
-        }
-
-        var leadingSlashes = path.StartsWith('/') ? (path.StartsWith("//", StringComparison.Ordinal) && !path.StartsWith("///", StringComparison.Ordinal) ? 2 : 1) : 0;
-        var parts = new List<string>();
-        foreach (var part in path.Split('/'))
-        {
-            if (part.Length == 0 || part == ".")
-            {
-                continue;
-            }
-
-            if (part != ".." || (leadingSlashes == 0 && parts.Count == 0) || (parts.Count > 0 && parts[^1] == ".."))
-            {
-                parts.Add(part);
-            }
-            else if (parts.Count > 0)
-            {
-                parts.RemoveAt(parts.Count - 1);
-            }
-        }
-
-        var result = new string('/', leadingSlashes) + string.Join('/', parts);
-        return result.Length == 0 ? "." : result;
-    }
+    public static string NormalizePosixPath(string path) => MlflowKeyRules.NormalizePosixPath(path);
 
     /// <summary>An <see cref="MlflowInvalidParameterException"/> raised before anything was sent.</summary>
     public static MlflowInvalidParameterException Invalid(string message) => new(message, MlflowErrorCodes.InvalidParameterValue);
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"^[/\w.\- :]*$")]
-    private static partial Regex KeyPattern();
 }

@@ -27,7 +27,7 @@ internal static class MlflowHttpClientRegistration
         builder.AddResilienceHandler("mlflow", static (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<MlflowOptions>>().Value;
-            var logger = context.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger("MLflow.Tracking.Http");
+            var logger = MLflow.Tracking.Logging.DefaultLogging.Resolve(context.ServiceProvider.GetService<ILoggerFactory>(), options).CreateLogger("MLflow.Tracking.Http");
             pipeline.AddMlflowRetry(options, logger);
         });
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.IO;
 using System.Threading;
 using Microsoft.Extensions.Logging;
@@ -43,7 +44,9 @@ internal sealed class StandardErrorLoggerProvider : ILoggerProvider
 
     internal void Write(LogLevel level, string category, string message, Exception? exception)
     {
-        var line = $"{_clock():yyyy/MM/dd HH:mm:ss} {LevelName(level)} {category}: {message}";
+        // Python logging's "%(asctime)s %(levelname)s %(name)s: %(message)s" with MLflow's date format; invariant,
+        // since "/" in a format string is the culture's date separator.
+        var line = _clock().ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture) + " " + LevelName(level) + " " + category + ": " + message;
         if (exception is not null)
         {
             line += Environment.NewLine + "  " + Describe(exception);

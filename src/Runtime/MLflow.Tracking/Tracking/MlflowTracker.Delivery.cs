@@ -68,6 +68,7 @@ public sealed partial class MlflowTracker
     /// <summary>Creates the run (or, for <c>MLFLOW_RUN_ID</c>, looks it up). False when the store is unreachable.</summary>
     private async Task<bool> CreateRunAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
     {
+        ReportReservedTags(run.Definition);
         try
         {
             if (run.IsAttached)
@@ -135,6 +136,23 @@ public sealed partial class MlflowTracker
         var experiment = await client.Experiments.GetOrCreateAsync(name, cancellationToken).ConfigureAwait(false);
         _experimentIds[name] = experiment.ExperimentId;
         return experiment.ExperimentId;
+    }
+
+    /// <summary>The run is recorded without them; the user learns which key and why, once per tracked method.</summary>
+    private void ReportReservedTags(TrackedRunDefinition definition)
+    {
+        if (!definition.ClaimReservedTagsReport())
+        {
+            return;
+        }
+
+        foreach (var tag in definition.ReservedTags)
+        {
+            _logger.LogWarning(
+                "Run tag '{Key}' of {Source} is not set: MLflow reserves tag keys starting with 'mlflow.' for its system tags (MLFLOW009). Its runs are recorded without it; use a key of your own.",
+                tag.Key,
+                definition.SourceName);
+        }
     }
 
     private static List<Tag> CreationTags(TrackedRun run)

@@ -312,6 +312,15 @@ public sealed partial class MlflowTracker : IRunTracker, IDisposable, IAsyncDisp
         }
     }
 
+    /// <summary>A param or metric value of a tracked call could not be read: that value is lost, the call goes on.</summary>
+    internal void ReportReadFailure(TrackedRun run, string key, Exception exception) =>
+        _logger.LogWarning(
+            "Reading the value of '{Key}' for run {RunName} of {Source} threw {ErrorType}; it is not logged and the call goes on.",
+            key,
+            run.RunName,
+            run.Definition.SourceName,
+            exception.GetType().FullName);
+
     private void OnOverflow()
     {
         CountDropped(1);

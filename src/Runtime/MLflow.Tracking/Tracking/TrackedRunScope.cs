@@ -23,4 +23,15 @@ public abstract class TrackedRunScope : ActiveRun, IDisposable
 
     /// <summary>Ends the run if nothing ended it (as FINISHED) and restores the previous current run.</summary>
     public abstract void Dispose();
+
+    /// <summary>
+    /// Reports that reading a param or metric value (a property getter, a <c>ToString</c>) threw: that one value is
+    /// not logged and the call goes on. The default tracker logs a warning naming the key and the exception type
+    /// (never its message, which could carry the value).
+    /// </summary>
+    /// <param name="key">The param or metric key whose value could not be read.</param>
+    /// <param name="exception">What the read threw.</param>
+    public virtual void ReportReadFailure(string key, Exception exception)
+    {
+    }
 }

@@ -131,6 +131,9 @@ internal sealed class TrackedRun : TrackedRunScope
     /// <inheritdoc/>
     public override void LogParam(string key, string value) => _tracker.Enqueue(RunOperation.Param(this, key, value));
 
+    /// <inheritdoc />
+    public override void ReportReadFailure(string key, Exception exception) => _tracker.ReportReadFailure(this, key, exception);
+
     /// <inheritdoc/>
     public override void SetTag(string key, string value) => _tracker.Enqueue(RunOperation.Tag(this, key, value));
 
