@@ -191,6 +191,17 @@ public sealed partial class LoopbackMlflowServer
                     return Ok(new MetricHistoryResponseDto { Metrics = page.Items.Select(DtoMapper.ToDto).ToList(), NextPageToken = page.NextPageToken }, Json.MetricHistoryResponseDto);
                 }
 
+            case ("POST", "runs/log-inputs"):
+                {
+                    var body = Body(Json.LogInputsRequestDto);
+                    var inputs = (body.Datasets ?? new List<DatasetInputDto>()).Select(DatasetMapper.ToModel).ToList();
+                    await ((MLflow.Tracking.Stores.IMlflowInputsStore)s).LogInputsAsync(Required(body.RunId, "run_id"), inputs, ct).ConfigureAwait(false);
+                    return (200, Empty);
+                }
+
+            case ("GET", "artifacts/list"):
+                return await ListRunArtifactsAsync(Required(Q("run_id") ?? Q("run_uuid"), "run_id"), Q("path"), ct).ConfigureAwait(false);
+
             default:
                 return null;
         }
@@ -198,13 +209,8 @@ public sealed partial class LoopbackMlflowServer
 
     private static (int, string) Ok<T>(T value, JsonTypeInfo<T> type) => (200, JsonSerializer.Serialize(value, type));
 
-    /// <summary>A run answer; MLflow 3.x also sends an (empty) <c>inputs</c> object, which the client DTOs do not model.</summary>
-    private static (int, string) RunAnswer(Run run)
-    {
-        var node = JsonNode.Parse(JsonSerializer.Serialize(new RunResponseDto { Run = ToDto(run) }, Json.RunResponseDto))!;
-        node["run"]!["inputs"] = new JsonObject();
-        return (200, node.ToJsonString());
-    }
+    /// <summary>A run answer; MLflow 3.x always sends <c>inputs</c> (an empty object when the run has none).</summary>
+    private static (int, string) RunAnswer(Run run) => Ok(new RunResponseDto { Run = ToDto(run) }, Json.RunResponseDto);
 
     private static string Error(string code, string message) =>
         JsonSerializer.Serialize(new ErrorResponseDto { ErrorCode = code, Message = message }, Json.ErrorResponseDto);
@@ -261,5 +267,6 @@ public sealed partial class LoopbackMlflowServer
             Params = KeyValues(run.Data.Params),
             Tags = KeyValues(run.Data.Tags),
         },
+        Inputs = DatasetMapper.ToDto(run.Inputs),
     };
 }

@@ -1,4 +1,6 @@
 using System;
+using System.IO;
+using MLflow.Tracking.Artifacts;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,6 +31,9 @@ public sealed partial class LoopbackMlflowServer : IAsyncDisposable
     {
         Store = store;
         _server = server;
+        ArtifactsDirectory = Path.Combine(Path.GetTempPath(), "mlflow-loopback-artifacts-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(ArtifactsDirectory);
+        _artifacts = new LocalArtifactRepository(ArtifactsDirectory);
     }
 
     /// <summary>The store behind the API; tests read it directly to assert what arrived.</summary>
@@ -53,8 +58,11 @@ public sealed partial class LoopbackMlflowServer : IAsyncDisposable
         set => Volatile.Write(ref _faults, value);
     }
 
-    /// <summary>Starts a server over a new, empty <see cref="InMemoryMlflowStore"/>.</summary>
-    public static Task<LoopbackMlflowServer> StartAsync() => StartAsync(new InMemoryMlflowStore());
+    /// <summary>
+    /// Starts a server over a new, empty <see cref="InMemoryMlflowStore"/> whose experiments get
+    /// <c>mlflow-artifacts:/&lt;id&gt;</c>, as a server started with <c>--serve-artifacts</c> (MLflow's default).
+    /// </summary>
+    public static Task<LoopbackMlflowServer> StartAsync() => StartAsync(new InMemoryMlflowStore(TimeProvider.System, "mlflow-artifacts:"));
 
     /// <summary>Starts a server over <paramref name="store"/> (disposed with the server).</summary>
     public static async Task<LoopbackMlflowServer> StartAsync(IMlflowStore store)
@@ -66,11 +74,19 @@ public sealed partial class LoopbackMlflowServer : IAsyncDisposable
         return self;
     }
 
-    /// <summary>Stops the server and disposes the store.</summary>
+    /// <summary>Stops the server, disposes the store and deletes <see cref="ArtifactsDirectory"/>.</summary>
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync().ConfigureAwait(false);
         await Store.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            Directory.Delete(ArtifactsDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open elsewhere; the temp folder is cleaned by the system.
+        }
     }
 
     private async Task HandleAsync(RecordedRequest request, HttpContext context)
@@ -83,6 +99,12 @@ public sealed partial class LoopbackMlflowServer : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _served);
+        if (request.Path.StartsWith(ArtifactsPrefix, StringComparison.Ordinal))
+        {
+            await HandleArtifactsAsync(request, context).ConfigureAwait(false);
+            return;
+        }
+
         int status;
         string body;
         try

@@ -22,6 +22,9 @@ namespace MLflow.Tracking.TestSupport;
 /// </summary>
 public sealed class LoopbackServer : IAsyncDisposable
 {
+    /// <summary>Bodies up to this size are recorded as text; larger ones are left unread for the handler.</summary>
+    public const long MaxRecordedBody = 16 * 1024 * 1024;
+
     private readonly WebApplication _app;
     private readonly List<RecordedRequest> _requests = new();
     private readonly object _gate = new();
@@ -58,13 +61,18 @@ public sealed class LoopbackServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(handler);
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(options => options.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(options =>
         {
-            if (serverCertificate is not null)
+            // Artifact uploads of hundreds of megabytes are tested; Kestrel's default cap is 30 MB.
+            options.Limits.MaxRequestBodySize = null;
+            options.Listen(IPAddress.Loopback, 0, listen =>
             {
-                listen.UseHttps(serverCertificate);
-            }
-        }));
+                if (serverCertificate is not null)
+                {
+                    listen.UseHttps(serverCertificate);
+                }
+            });
+        });
         builder.Services.AddRoutingCore();
         var app = builder.Build();
         LoopbackServer? server = null;
@@ -112,15 +120,30 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     private static async Task<RecordedRequest> RecordAsync(HttpRequest request)
     {
-        using var reader = new StreamReader(request.Body, Encoding.UTF8);
-        var body = await reader.ReadToEndAsync().ConfigureAwait(false);
+        // Bodies declared larger than MaxRecordedBody (artifact uploads) are not recorded but left to the handler to
+        // stream; others are recorded and rewound, so that a handler can read the raw bytes too.
+        var body = string.Empty;
+        if (request.ContentLength is null or <= MaxRecordedBody)
+        {
+            request.EnableBuffering();
+            using (var reader = new StreamReader(request.Body, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true))
+            {
+                body = await reader.ReadToEndAsync().ConfigureAwait(false);
+            }
+
+            request.Body.Position = 0;
+        }
+
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in request.Headers)
         {
             headers[header.Key] = header.Value.ToString();
         }
 
-        return new RecordedRequest(request.Method, request.Path.Value + request.QueryString.Value, headers, body);
+        // The target as sent (percent-encoding kept, as transcripts record it); ASP.NET Core's Path is decoded.
+        var target = request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        var pathAndQuery = string.IsNullOrEmpty(target) || !target.StartsWith('/') ? request.Path.Value + request.QueryString.Value : target;
+        return new RecordedRequest(request.Method, pathAndQuery, headers, body);
     }
 
     private void Add(RecordedRequest request)

@@ -21,6 +21,9 @@ public static class MlflowReference
     /// <summary>The MLflow 3.5 SQLite transcripts.</summary>
     public static string Transcripts35 => Path.Combine(Directory, "transcripts", "mlflow-3.5-sqlite");
 
+    /// <summary>The MLflow 3.5.1 artifacts-proxy and dataset-inputs transcripts.</summary>
+    public static string ArtifactsTranscripts => Path.Combine(Directory, "transcripts", "mlflow-3.5.1-artifacts-inputs");
+
     /// <summary>A path inside the reference directory.</summary>
     public static string PathOf(params string[] parts) => Path.Combine([Directory, .. parts]);
 

@@ -120,6 +120,44 @@ public sealed partial class MlflowFake
         throw Fail($"tag '{key}'" + (value is null ? string.Empty : $" = '{value}'"));
     }
 
+    /// <summary>
+    /// Asserts some run holds the artifact file <paramref name="artifactPath"/> (path under the run's artifact root,
+    /// such as <c>model/weights.json</c>), with exactly <paramref name="text"/> as UTF-8 content when given.
+    /// </summary>
+    /// <returns>The first matching run.</returns>
+    /// <exception cref="MlflowAssertionException">No run holds it.</exception>
+    public RecordedRun AssertArtifactLogged(string artifactPath, string? text = null)
+    {
+        foreach (var run in Runs)
+        {
+            if (run.Artifacts.TryGetValue(artifactPath, out var bytes) && (text is null || Encoding.UTF8.GetString(bytes) == text))
+            {
+                return run;
+            }
+        }
+
+        throw Fail($"artifact '{artifactPath}'" + (text is null ? string.Empty : $" with content '{text}'"));
+    }
+
+    /// <summary>Asserts some run logged the dataset <paramref name="datasetName"/> as an input (with the context <paramref name="context"/> when given).</summary>
+    /// <returns>The first matching run.</returns>
+    /// <exception cref="MlflowAssertionException">No run has such an input.</exception>
+    public RecordedRun AssertInputLogged(string datasetName, string? context = null)
+    {
+        foreach (var run in Runs)
+        {
+            foreach (var input in run.Inputs)
+            {
+                if (input.Dataset.Name == datasetName && (context is null || input.Context == context))
+                {
+                    return run;
+                }
+            }
+        }
+
+        throw Fail($"dataset input '{datasetName}'" + (context is null ? string.Empty : $" with context '{context}'"));
+    }
+
     /// <summary>Asserts no run and no experiment (besides <c>Default</c>) was created.</summary>
     /// <exception cref="MlflowAssertionException">Something was recorded.</exception>
     public void AssertNothingLogged()
@@ -177,6 +215,20 @@ public sealed partial class MlflowFake
             text.Append(" (").Append(run.RunId).Append(')');
             AppendPairs(text, "params", run.Params, skipSystem: false);
             AppendPairs(text, "tags", run.Tags, skipSystem: true);
+            if (run.Inputs.Count > 0)
+            {
+                text.Append("\n    inputs: ");
+                for (var i = 0; i < run.Inputs.Count; i++)
+                {
+                    var input = run.Inputs[i];
+                    text.Append(i == 0 ? string.Empty : ", ").Append(input.Dataset.Name).Append(" (").Append(input.Context ?? "no context").Append(')');
+                }
+            }
+
+            if (run.Artifacts.Count > 0)
+            {
+                text.Append("\n    artifacts: ").Append(string.Join(", ", System.Linq.Enumerable.Order(run.Artifacts.Keys, StringComparer.Ordinal)));
+            }
             if (run.Metrics.Count > 0)
             {
                 text.Append("\n    metrics: ");

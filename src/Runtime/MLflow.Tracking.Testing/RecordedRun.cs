@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Testing;
 
@@ -41,6 +42,12 @@ public sealed record RecordedRun
 
     /// <summary>Every metric point, in the order logged.</summary>
     public IReadOnlyList<Metric> Metrics { get; init; } = Array.Empty<Metric>();
+
+    /// <summary>The datasets logged as inputs, in the order logged.</summary>
+    public IReadOnlyList<DatasetInput> Inputs { get; init; } = Array.Empty<DatasetInput>();
+
+    /// <summary>The artifact files kept in memory (runs under <c>memory://</c>), by path under the run's artifact root.</summary>
+    public IReadOnlyDictionary<string, byte[]> Artifacts { get; init; } = new Dictionary<string, byte[]>();
 
     /// <summary>The points of one metric, in the order logged.</summary>
     public IReadOnlyList<Metric> MetricHistory(string key)

@@ -39,11 +39,13 @@ public sealed partial class InMemoryMlflowStore
 
         lock (_gate)
         {
-            _ = GetActiveExperiment(request.ExperimentId);
+            var experiment = GetActiveExperiment(request.ExperimentId);
             var sequence = ++_nextRunSequence;
+            var runId = Guid.NewGuid().ToString("N");
             var run = new StoredRun
             {
-                RunId = Guid.NewGuid().ToString("N"),
+                RunId = runId,
+                ArtifactUri = AppendPath(AppendPath(experiment.ArtifactLocation ?? AppendPath(_artifactRoot, experiment.Id), runId), "artifacts"),
                 ExperimentId = request.ExperimentId,
                 RunName = request.RunName ?? tagName ?? "run-" + sequence.ToString(CultureInfo.InvariantCulture),
                 UserId = request.UserId,

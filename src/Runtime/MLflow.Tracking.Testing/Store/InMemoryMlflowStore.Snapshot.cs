@@ -46,6 +46,8 @@ public sealed partial class InMemoryMlflowStore
                         Params = new Dictionary<string, string>(run.Params, System.StringComparer.Ordinal),
                         Tags = new Dictionary<string, string>(run.Tags, System.StringComparer.Ordinal),
                         Metrics = run.Points.ToArray(),
+                        Inputs = run.Inputs.ToArray(),
+                        Artifacts = new InMemoryArtifactRepository(run.ArtifactUri, _artifactFiles).Snapshot(),
                     });
                 }
 

@@ -21,6 +21,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     private readonly List<StoredExperiment> _experimentOrder = new();
     private readonly List<StoredRun> _runOrder = new();
     private readonly TimeProvider _time;
+    private readonly string _artifactRoot;
     private int _nextExperimentId = 1;
     private long _nextRunSequence;
 
@@ -32,11 +33,28 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
 
     /// <summary>An empty store whose creation and update times come from <paramref name="timeProvider"/>.</summary>
     public InMemoryMlflowStore(TimeProvider timeProvider)
+        : this(timeProvider, DefaultArtifactRoot)
+    {
+    }
+
+    /// <summary>
+    /// An empty store whose new experiments get <c>&lt;artifactRoot&gt;/&lt;id&gt;</c> as artifact location, as a
+    /// server's <c>--default-artifact-root</c>: <c>mlflow-artifacts:</c> gives <c>mlflow-artifacts:/1</c>, what a
+    /// server started with <c>--serve-artifacts</c> answers. Artifacts under <c>memory://</c> are kept in this store.
+    /// </summary>
+    /// <param name="timeProvider">Where creation and update times come from.</param>
+    /// <param name="artifactRoot">The artifact root of new experiments.</param>
+    public InMemoryMlflowStore(TimeProvider timeProvider, string artifactRoot)
     {
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentException.ThrowIfNullOrEmpty(artifactRoot);
         _time = timeProvider;
+        _artifactRoot = artifactRoot;
         AddExperiment("0", "Default", null);
     }
+
+    /// <summary>The artifact root of experiments by default: <c>memory://</c>, served from this store.</summary>
+    public const string DefaultArtifactRoot = "memory://";
 
     /// <inheritdoc/>
     public string Description => "in-memory";
@@ -184,7 +202,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
         {
             Id = id,
             Name = name,
-            ArtifactLocation = artifactLocation ?? "memory://" + id,
+            ArtifactLocation = artifactLocation ?? AppendPath(_artifactRoot, id),
             CreationTime = StoreRules.Milliseconds(now),
             LastUpdateTime = StoreRules.Milliseconds(now),
         };
@@ -193,6 +211,9 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
         _nextExperimentId = Math.Max(_nextExperimentId, int.Parse(id, CultureInfo.InvariantCulture) + 1);
         return experiment;
     }
+
+    /// <summary>MLflow's <c>append_to_uri_path</c>: one '/' between the parts.</summary>
+    private static string AppendPath(string root, string part) => root.EndsWith('/') ? root + part : root + "/" + part;
 
     private StoredExperiment? FindExperimentByName(string name)
     {

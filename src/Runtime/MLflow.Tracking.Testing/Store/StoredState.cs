@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Testing;
 
@@ -53,6 +54,12 @@ internal sealed class StoredRun
 
     public long Sequence { get; init; }
 
+    /// <summary>The run's artifact root: the experiment's location, the run id, <c>artifacts</c> (as MLflow builds it).</summary>
+    public required string ArtifactUri { get; init; }
+
+    /// <summary>The datasets logged as inputs, in logging order (one per name and digest).</summary>
+    public List<DatasetInput> Inputs { get; } = new();
+
     public Dictionary<string, string> Params { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
@@ -96,7 +103,7 @@ internal sealed class StoredRun
         Status = Status,
         StartTime = StartTime,
         EndTime = EndTime,
-        ArtifactUri = "memory://" + ExperimentId + "/" + RunId + "/artifacts",
+        ArtifactUri = ArtifactUri,
         LifecycleStage = Stage,
     };
 
@@ -107,7 +114,10 @@ internal sealed class StoredRun
             Metrics = LatestMetrics(),
             Params = new Dictionary<string, string>(Params, StringComparer.Ordinal),
             Tags = new Dictionary<string, string>(Tags, StringComparer.Ordinal),
-        });
+        })
+    {
+        Inputs = Inputs.ToArray(),
+    };
 
     private static bool IsLater(Metric candidate, Metric current)
     {

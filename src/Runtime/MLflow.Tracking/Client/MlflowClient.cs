@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using MLflow.Tracking.Artifacts;
 using MLflow.Tracking.Stores;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +34,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <param name="options">Where and how to reach MLflow.</param>
     /// <param name="loggerFactory">For warnings (truncation, retries); none when null.</param>
     public MlflowClient(MlflowOptions options, ILoggerFactory? loggerFactory = null)
-        : this(MlflowStoreFactory.Create(options, loggerFactory), Logging.DefaultLogging.Resolve(loggerFactory, options), ownsStore: true)
+        : this(MlflowStoreFactory.Create(options, loggerFactory), Logging.DefaultLogging.Resolve(loggerFactory, options), ownsStore: true, options.ArtifactRepositories)
     {
     }
 
@@ -41,11 +42,20 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <param name="store">The store.</param>
     /// <param name="loggerFactory">For warnings (truncation); none when null.</param>
     public MlflowClient(IMlflowStore store, ILoggerFactory? loggerFactory = null)
-        : this(store, loggerFactory, ownsStore: false)
+        : this(store, loggerFactory, ownsStore: false, null)
     {
     }
 
-    private MlflowClient(IMlflowStore store, ILoggerFactory? loggerFactory, bool ownsStore)
+    /// <summary>A client over an existing store, which the caller keeps owning, with artifact repositories for more schemes.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="artifactRepositories">Repositories by URI scheme (see <see cref="MlflowOptions.ArtifactRepositories"/>).</param>
+    /// <param name="loggerFactory">For warnings; none when null.</param>
+    public MlflowClient(IMlflowStore store, ArtifactRepositoryRegistry artifactRepositories, ILoggerFactory? loggerFactory = null)
+        : this(store, loggerFactory, ownsStore: false, artifactRepositories ?? throw new ArgumentNullException(nameof(artifactRepositories)))
+    {
+    }
+
+    private MlflowClient(IMlflowStore store, ILoggerFactory? loggerFactory, bool ownsStore, ArtifactRepositoryRegistry? artifactRepositories)
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
@@ -53,6 +63,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
         var logger = Logging.DefaultLogging.Resolve(loggerFactory, null).CreateLogger("MLflow.Tracking.MlflowClient");
         Experiments = new ExperimentsClient(store, logger);
         Runs = new RunsClient(store, logger);
+        Artifacts = new ArtifactsClient(store, artifactRepositories ?? new ArtifactRepositoryRegistry(), logger);
     }
 
     /// <summary>The store underneath.</summary>
@@ -63,6 +74,9 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
 
     /// <summary>Runs: create, log metrics/params/tags, batches, terminate, search, history.</summary>
     public RunsClient Runs { get; }
+
+    /// <summary>Artifacts: upload files, directories, text and JSON; list; download; delete.</summary>
+    public ArtifactsClient Artifacts { get; }
 
     /// <summary>Starts building an experiment: <c>client.CreateExperimentBuilder("name").WithTag("k", "v").CreateAsync()</c>.</summary>
     /// <param name="name">The experiment name.</param>

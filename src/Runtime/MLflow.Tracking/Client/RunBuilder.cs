@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking;
 
@@ -16,6 +17,7 @@ public sealed class RunBuilder
     private readonly List<Param> _params = new();
     private readonly List<Tag> _tags = new();
     private readonly List<Metric> _metrics = new();
+    private readonly List<DatasetInput> _inputs = new();
     private string? _name;
     private string? _userId;
     private DateTimeOffset? _startTime;
@@ -84,15 +86,32 @@ public sealed class RunBuilder
         return this;
     }
 
-    /// <summary>Creates the run, logs the params and metrics, and returns the run as the store has it.</summary>
+    /// <summary>Adds a dataset logged as an input right after the run starts, with its context (such as <c>training</c>).</summary>
+    public RunBuilder WithInput(Dataset dataset, string? context = null, IEnumerable<KeyValuePair<string, string>>? tags = null)
+    {
+        _inputs.Add(DatasetInput.Create(dataset, context, tags));
+        return this;
+    }
+
+    /// <summary>Creates the run, logs the params, metrics and inputs, and returns the run as the store has it.</summary>
     public async Task<Run> StartAsync(CancellationToken cancellationToken = default)
     {
         // Validate everything before the run exists, so that a bad key does not leave an empty run behind.
         var prepared = _runs.PrepareBatch(null, _metrics, _params, null);
+        Datasets.DatasetValidation.Validate(_inputs);
         var run = await _runs.CreateAsync(new CreateRunRequest { ExperimentId = _experimentId, RunName = _name, UserId = _userId, StartTime = _startTime, Tags = _tags.ToArray() }, cancellationToken).ConfigureAwait(false);
         if (_params.Count > 0 || _metrics.Count > 0)
         {
             await _runs.LogBatchAsync(run.Info.RunId, prepared.Metrics, prepared.Params, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_inputs.Count > 0)
+        {
+            await _runs.LogInputsAsync(run.Info.RunId, _inputs, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_params.Count > 0 || _metrics.Count > 0 || _inputs.Count > 0)
+        {
             return await _runs.GetAsync(run.Info.RunId, cancellationToken).ConfigureAwait(false);
         }
 

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Stores;
 using Microsoft.Extensions.Logging;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking;
 
@@ -106,6 +107,35 @@ public sealed class RunsClient
             RunDataPreparation.PrepareParams(parameters ?? Array.Empty<Param>(), _logger),
             RunDataPreparation.PrepareRunTags(tags ?? Array.Empty<Tag>(), _logger));
     }
+
+    /// <summary>
+    /// Logs datasets as the run's inputs (MLflow's <c>log_inputs</c>). A dataset is stored once per experiment by name
+    /// and digest; logging the same one to the same run again adds nothing. Checked against MLflow's limits first.
+    /// </summary>
+    /// <exception cref="MlflowInvalidParameterException">A field is missing or too long (the message names the dataset and the field).</exception>
+    /// <exception cref="NotSupportedException">The store does not implement <see cref="IMlflowInputsStore"/>.</exception>
+    public Task LogInputsAsync(string runId, IEnumerable<DatasetInput> inputs, CancellationToken cancellationToken = default)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        ArgumentNullException.ThrowIfNull(inputs);
+        var list = inputs.Select(i => i with { Dataset = i.Dataset with { Digest = i.Dataset.Digest ?? string.Empty } }).ToList();
+        Datasets.DatasetValidation.Validate(list);
+        if (_store is not IMlflowInputsStore inputsStore)
+        {
+            throw new NotSupportedException($"The store {_store.Description} ({_store.GetType().Name}) does not record dataset inputs: it does not implement IMlflowInputsStore.");
+        }
+
+        return inputsStore.LogInputsAsync(runId, list, cancellationToken);
+    }
+
+    /// <summary>Logs one dataset as an input with its context (MLflow's <c>log_input(dataset, context, tags)</c>).</summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="context">Its role, such as <c>training</c> or <c>eval</c>, stored as the input tag <c>mlflow.data.context</c>; none when null.</param>
+    /// <param name="tags">More input tags.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public Task LogInputAsync(string runId, Dataset dataset, string? context = null, IEnumerable<KeyValuePair<string, string>>? tags = null, CancellationToken cancellationToken = default) =>
+        LogInputsAsync(runId, [DatasetInput.Create(dataset, context, tags)], cancellationToken);
 
     /// <summary>Ends a run with <paramref name="status"/>; the end time is "now" unless given.</summary>
     public Task<RunInfo> SetTerminatedAsync(string runId, RunStatus status = RunStatus.Finished, DateTimeOffset? endTime = null, CancellationToken cancellationToken = default)

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.Text;
+using MLflow.Tracking.Artifacts;
+using MLflow.Tracking.SystemMetrics;
 
 namespace MLflow.Tracking;
 
@@ -114,6 +116,19 @@ public sealed class MlflowOptions
     /// </summary>
     public bool LogToStandardError { get; set; } = true;
 
+    /// <summary>
+    /// Artifact repositories for URI schemes this library does not implement (<c>s3</c>, <c>gs</c>, <c>wasbs</c>,
+    /// <c>dbfs</c>…), by scheme: <c>options.ArtifactRepositories.Register("s3", uri =&gt; new MyS3Repository(uri))</c>.
+    /// Not bound from configuration; shared by clones of these options.
+    /// </summary>
+    public ArtifactRepositoryRegistry ArtifactRepositories { get; set; } = new();
+
+    /// <summary>
+    /// System metrics (CPU, memory, disk, network under <c>system/…</c>): off unless enabled here, by
+    /// <c>MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING</c> or per tracked run.
+    /// </summary>
+    public SystemMetricsOptions SystemMetrics { get; set; } = new();
+
     /// <summary>The options MLflow's own environment variables describe, over the defaults.</summary>
     public static MlflowOptions FromEnvironment() => FromEnvironment(Environment.GetEnvironmentVariable);
 
@@ -176,10 +191,17 @@ public sealed class MlflowOptions
         {
             BackoffJitter = ParseDouble("MLFLOW_HTTP_REQUEST_BACKOFF_JITTER", jitter, min: 0);
         }
+
+        SystemMetrics.ApplyEnvironment(getVariable);
     }
 
     /// <summary>A copy of these options.</summary>
-    public MlflowOptions Clone() => (MlflowOptions)MemberwiseClone();
+    public MlflowOptions Clone()
+    {
+        var copy = (MlflowOptions)MemberwiseClone();
+        copy.SystemMetrics = SystemMetrics.Clone();
+        return copy;
+    }
 
     /// <summary>The options with credentials replaced by <c>***</c>, safe for logs.</summary>
     public override string ToString()

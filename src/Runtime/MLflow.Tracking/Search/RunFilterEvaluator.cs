@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using MLflow.Tracking.Datasets;
 
 namespace MLflow.Tracking.Search;
 
@@ -20,9 +21,18 @@ internal static class RunFilterEvaluator
         SearchEntity.Metric => SearchComparisons.MatchesNumber(LatestMetric(run, clause.Key), clause.Operator, clause.Value),
         SearchEntity.Param => SearchComparisons.MatchesString(run.Data.Params.TryGetValue(clause.Key, out var p) ? p : null, clause.Operator, clause.Value),
         SearchEntity.Tag => SearchComparisons.MatchesString(run.Data.Tags.TryGetValue(clause.Key, out var t) ? t : null, clause.Operator, clause.Value),
+        SearchEntity.Dataset => run.Inputs.Any(input => SearchComparisons.MatchesString(DatasetValue(input, clause.Key), clause.Operator, clause.Value)),
         _ => SearchSyntax.Runs.IsNumeric(SearchEntity.Attribute, clause.Key)
             ? SearchComparisons.MatchesNumber(NumericAttribute(run.Info, clause.Key), clause.Operator, clause.Value)
             : SearchComparisons.MatchesString(StringAttribute(run.Info, clause.Key), clause.Operator, clause.Value),
+    };
+
+    /// <summary>A dataset input's name, digest or context; an input without a context has none (it never matches).</summary>
+    private static string? DatasetValue(DatasetInput input, string key) => key switch
+    {
+        "name" => input.Dataset.Name,
+        "digest" => input.Dataset.Digest,
+        _ => input.Context,
     };
 
     /// <summary>The runs that match, in MLflow's order.</summary>

@@ -16,6 +16,9 @@ internal enum SearchEntity
 
     /// <summary>A run or experiment tag.</summary>
     Tag,
+
+    /// <summary>A dataset logged as a run input: its name, digest or context (runs only).</summary>
+    Dataset,
 }
 
 /// <summary>MLflow's comparison operators.</summary>

@@ -71,7 +71,12 @@ internal static class SearchFilterParser
 
         i++;
         var entity = syntax.ResolveEntity(identifier);
-        var key = entity == SearchEntity.Attribute ? syntax.ResolveAttribute(identifier, forOrdering: false) : identifier.Value;
+        var key = entity switch
+        {
+            SearchEntity.Attribute => syntax.ResolveAttribute(identifier, forOrdering: false),
+            SearchEntity.Dataset => SearchSyntax.ResolveDatasetKey(identifier),
+            _ => identifier.Value,
+        };
         var numeric = syntax.IsNumeric(entity, key);
         var (op, opToken) = ReadOperator(tokens, ref i);
         var allowed = SearchSyntax.Comparators(numeric);

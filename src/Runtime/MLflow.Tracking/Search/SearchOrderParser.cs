@@ -46,6 +46,11 @@ internal static class SearchOrderParser
         }
 
         var entity = syntax.ResolveEntity(identifier);
+        if (entity == SearchEntity.Dataset)
+        {
+            throw SearchErrors.At($"Invalid order_by clause '{clause}': runs cannot be ordered by datasets", identifier.Position, identifier.Text);
+        }
+
         var key = entity == SearchEntity.Attribute ? syntax.ResolveAttribute(identifier, forOrdering: true) : identifier.Value;
         var ascending = true;
         var next = 1;

@@ -49,6 +49,8 @@ internal sealed class SearchSyntax
             ["attributes"] = SearchEntity.Attribute,
             ["attr"] = SearchEntity.Attribute,
             ["run"] = SearchEntity.Attribute,
+            ["dataset"] = SearchEntity.Dataset,
+            ["datasets"] = SearchEntity.Dataset,
         },
         "['metric', 'parameter', 'tag', 'attribute', 'dataset']",
         new Dictionary<string, string>(StringComparer.Ordinal)
@@ -103,13 +105,15 @@ internal sealed class SearchSyntax
             return entity;
         }
 
-        if (identifier.Entity is "dataset" or "datasets" && ReferenceEquals(this, Runs))
-        {
-            throw SearchErrors.At("Filtering or ordering by datasets is not supported by this store", identifier.Position, identifier.Text);
-        }
-
         throw SearchErrors.At($"Invalid entity type '{identifier.Entity}'. Valid values are {_validEntities}", identifier.Position, identifier.Text);
     }
+
+    /// <summary>The dataset keys MLflow filters on: <c>name</c>, <c>digest</c> and <c>context</c> (the input's <c>mlflow.data.context</c> tag).</summary>
+    public static string ResolveDatasetKey(SearchToken identifier) => identifier.Value switch
+    {
+        "name" or "digest" or "context" => identifier.Value,
+        _ => throw SearchErrors.At($"Invalid dataset key '{identifier.Value}' specified. Valid keys are '{FormatSet(["name", "digest", "context"])}'", identifier.Position, identifier.Text),
+    };
 
     /// <summary>The canonical name of an attribute key.</summary>
     public string ResolveAttribute(SearchToken identifier, bool forOrdering)

@@ -93,21 +93,45 @@ internal sealed class RestTransport
 
     private async Task<string> SendAsync(HttpMethod method, string relativePath, byte[]? body, CancellationToken cancellationToken)
     {
+        using var content = body is null ? null : new ByteArrayContent(body);
+        if (content is not null)
+        {
+            content.Headers.ContentType = JsonMediaType;
+        }
+
+        using var response = await SendAsync(method, relativePath, content, HttpCompletionOption.ResponseContentRead, retryServerErrors: true, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends one request and returns its successful response (the caller disposes it), or throws the mapped error.
+    /// </summary>
+    /// <param name="method">The method.</param>
+    /// <param name="relativePath">The path under the server's base URI, already percent-encoded, with any query.</param>
+    /// <param name="content">The body (not disposed here), or null.</param>
+    /// <param name="completion">Whether to buffer the answer; <see cref="HttpCompletionOption.ResponseHeadersRead"/> to stream it.</param>
+    /// <param name="retryServerErrors">
+    /// False where MLflow answers HTTP 500 for a lasting condition (the artifacts proxy for a missing file), so that
+    /// it is not retried; 502, 503, 504 and connection failures are still retried.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativePath, HttpContent? content, HttpCompletionOption completion, bool retryServerErrors, CancellationToken cancellationToken)
+    {
         var path = "/" + relativePath.Split('?')[0];
         using var request = new HttpRequestMessage(method, new Uri(_baseUri, relativePath));
         request.Headers.UserAgent.Add(UserAgent);
         request.Headers.Authorization = _authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body is not null)
+        request.Content = content;
+        if (!retryServerErrors)
         {
-            request.Content = new ByteArrayContent(body);
-            request.Content.Headers.ContentType = JsonMediaType;
+            request.Options.Set(RetryPolicy.NoRetryOnInternalErrorKey, true);
         }
 
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -125,15 +149,20 @@ internal sealed class RestTransport
         {
             throw new MlflowNetworkException($"MLflow request {method} {path} to {Describe(_baseUri)} failed after {Attempts(request)}: {ex.Message}", MlflowErrorCodes.TemporarilyUnavailable, null, ex);
         }
+        finally
+        {
+            // The content belongs to the caller (an upload's file stream); the request must not dispose it.
+            request.Content = null;
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
 
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-            {
-                return text;
-            }
-
             var status = (int)response.StatusCode;
             var error = RestErrorMapper.FromResponse(method.Method, path, status, response.ReasonPhrase, response.Content.Headers.ContentType?.MediaType, text, RetryPolicy.GetAttempts(request));
             RestLog.RequestFailed(_logger, method.Method, path, status, error.ErrorCode);

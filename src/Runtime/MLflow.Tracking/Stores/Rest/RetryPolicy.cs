@@ -14,6 +14,9 @@ internal static class RetryPolicy
     /// <summary>How many attempts a request took, kept on the request so that errors can say so.</summary>
     public static readonly HttpRequestOptionsKey<int> AttemptsKey = new("MLflow.Tracking.Attempts");
 
+    /// <summary>Set on a request whose HTTP 500 answer is lasting (the artifacts proxy's answer for a missing file), so it is not retried.</summary>
+    public static readonly HttpRequestOptionsKey<bool> NoRetryOnInternalErrorKey = new("MLflow.Tracking.NoRetryOnInternalError");
+
     public static bool IsRetryableStatus(int status) => status is 408 or 429 or 500 or 502 or 503 or 504;
 
     public static bool ShouldRetry(Outcome<HttpResponseMessage> outcome)
@@ -24,7 +27,18 @@ internal static class RetryPolicy
             return outcome.Exception is HttpRequestException { InnerException: not AuthenticationException } or TimeoutRejectedException or IOException or SocketException;
         }
 
-        return outcome.Result is not null && IsRetryableStatus((int)outcome.Result.StatusCode);
+        if (outcome.Result is not { } response)
+        {
+            return false;
+        }
+
+        var status = (int)response.StatusCode;
+        if (status == 500 && response.RequestMessage is { } request && request.Options.TryGetValue(NoRetryOnInternalErrorKey, out var noRetry) && noRetry)
+        {
+            return false;
+        }
+
+        return IsRetryableStatus(status);
     }
 
     /// <summary>

@@ -79,7 +79,8 @@ public sealed partial class SqliteMlflowStore
         {
             var info = FindRunInfo(connection, runId) ?? throw SqliteErrors.RunNotFound(runId);
             var data = SqliteReaders.LoadRunData(connection, [info.RunId]);
-            return new Run(info, data[info.RunId]);
+            var inputs = SqliteInputs.Load(connection, [info.RunId]);
+            return new Run(info, data[info.RunId]) { Inputs = inputs[info.RunId] };
         },
         cancellationToken);
 

@@ -102,8 +102,10 @@ public sealed partial class SqliteMlflowStore
                         infos.RemoveAt(infos.Count - 1);
                     }
 
-                    var data = SqliteReaders.LoadRunData(connection, infos.Select(i => i.RunId).ToList());
-                    var runs = infos.Select(info => new Run(info, data[info.RunId])).ToList();
+                    var runIds = infos.Select(i => i.RunId).ToList();
+                    var data = SqliteReaders.LoadRunData(connection, runIds);
+                    var inputs = SqliteInputs.Load(connection, runIds);
+                    var runs = infos.Select(info => new Run(info, data[info.RunId]) { Inputs = inputs[info.RunId] }).ToList();
                     return new Page<Run>(runs, more ? PageToken.Encode(offset + limit) : null);
                 },
                 cancellationToken);

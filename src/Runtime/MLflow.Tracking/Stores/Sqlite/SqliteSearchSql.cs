@@ -38,6 +38,7 @@ internal sealed class SqliteSearchSql
                 SearchEntity.Metric => $"EXISTS (SELECT 1 FROM latest_metrics m WHERE m.run_uuid = r.run_uuid AND m.\"key\" = {Parameter(clause.Key)} AND {MetricCondition("m", clause)})",
                 SearchEntity.Param => $"EXISTS (SELECT 1 FROM params p WHERE p.run_uuid = r.run_uuid AND p.\"key\" = {Parameter(clause.Key)} AND {StringCondition("p.value", clause)})",
                 SearchEntity.Tag => $"EXISTS (SELECT 1 FROM tags t WHERE t.run_uuid = r.run_uuid AND t.\"key\" = {Parameter(clause.Key)} AND {StringCondition("t.value", clause)})",
+                SearchEntity.Dataset => DatasetCondition(clause),
                 _ => SearchSyntax.Runs.IsNumeric(SearchEntity.Attribute, clause.Key)
                     ? NumberCondition(RunColumn(clause.Key), clause)
                     : StringCondition(RunColumn(clause.Key), clause),
@@ -157,6 +158,16 @@ internal sealed class SqliteSearchSql
 
     private string NumberCondition(string column, SearchComparison clause) =>
         $"{column} {NumericOperator(clause.Operator)} {Parameter(((SearchNumberValue)clause.Value).Value)}";
+
+    /// <summary>Some dataset input of the run matches: by the dataset's name or digest, or the input's context tag (as MLflow's SQL store joins them).</summary>
+    private string DatasetCondition(SearchComparison clause)
+    {
+        const string Inputs = "FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id";
+        const string OfRun = "i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id = r.run_uuid";
+        return clause.Key == "context"
+            ? $"EXISTS (SELECT 1 {Inputs} JOIN input_tags it ON it.input_uuid = i.input_uuid AND it.name = 'mlflow.data.context' WHERE {OfRun} AND {StringCondition("it.value", clause)})"
+            : $"EXISTS (SELECT 1 {Inputs} WHERE {OfRun} AND {StringCondition("d." + clause.Key, clause)})";
+    }
 
     private string StringCondition(string column, SearchComparison clause)
     {

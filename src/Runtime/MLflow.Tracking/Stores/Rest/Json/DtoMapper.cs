@@ -59,7 +59,7 @@ internal static class DtoMapper
             Params = ToDictionary(dto.Data?.Params),
             Tags = ToDictionary(dto.Data?.Tags),
         };
-        return new Run(info, data);
+        return new Run(info, data) { Inputs = DatasetMapper.ToModel(dto.Inputs) };
     }
 
     public static string ToWire(RunStatus status) => RunStatusNames.ToName(status);

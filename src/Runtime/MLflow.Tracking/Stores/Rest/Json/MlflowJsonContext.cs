@@ -29,6 +29,8 @@ namespace MLflow.Tracking.Stores.Rest.Json;
 [JsonSerializable(typeof(SearchRunsRequestDto))]
 [JsonSerializable(typeof(SearchRunsResponseDto))]
 [JsonSerializable(typeof(MetricHistoryResponseDto))]
+[JsonSerializable(typeof(ListArtifactsResponseDto))]
+[JsonSerializable(typeof(LogInputsRequestDto))]
 internal sealed partial class MlflowJsonContext : JsonSerializerContext
 {
 }

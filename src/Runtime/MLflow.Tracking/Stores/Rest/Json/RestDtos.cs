@@ -79,6 +79,8 @@ internal sealed class RunDto
     public RunInfoDto? Info { get; set; }
 
     public RunDataDto? Data { get; set; }
+
+    public RunInputsDto? Inputs { get; set; }
 }
 
 internal sealed class ErrorResponseDto

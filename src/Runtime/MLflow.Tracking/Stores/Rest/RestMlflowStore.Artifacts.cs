@@ -1,0 +1,52 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MLflow.Tracking.Artifacts;
+using MLflow.Tracking.Stores.Rest.Json;
+using MLflow.Tracking.Datasets;
+
+namespace MLflow.Tracking.Stores.Rest;
+
+/// <summary>Dataset inputs (<c>runs/log-inputs</c>) and the server's artifacts: its proxy and the tracking API's listing.</summary>
+public sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRepositorySource
+{
+    /// <inheritdoc />
+    public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var body = new LogInputsRequestDto { RunId = runId, Datasets = inputs.Count == 0 ? null : inputs.Select(DatasetMapper.ToDto).ToList() };
+        return _transport.PostAsync("runs/log-inputs", body, MlflowJsonContext.Default.LogInputsRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens <c>mlflow-artifacts:</c> URIs (what a server started with <c>--serve-artifacts</c>, its default, gives its
+    /// runs) through this server's proxy <c>api/2.0/mlflow-artifacts/artifacts</c>.
+    /// </summary>
+    public IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
+    {
+        ArgumentNullException.ThrowIfNull(artifactUri);
+        var proxyPath = ArtifactUris.TryGetProxyPath(artifactUri);
+        return proxyPath is null ? null : new RestArtifactRepository(_transport, artifactUri, proxyPath);
+    }
+
+    /// <summary>
+    /// The tracking API's listing of a run's artifacts (<c>artifacts/list</c>, what <c>mlflow ui</c> calls): the
+    /// server reads the run's artifact root itself, whatever its scheme.
+    /// </summary>
+    /// <param name="runId">The run.</param>
+    /// <param name="path">A directory under the run's artifact root; the root when null or empty.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The entries, with paths relative to the run's artifact root.</returns>
+    public async Task<IReadOnlyList<ArtifactFileInfo>> ListRunArtifactsAsync(string runId, string? path, CancellationToken cancellationToken)
+    {
+        var response = await _transport.GetAsync(
+            "artifacts/list",
+            [Q("run_id", runId), Q("path", string.IsNullOrEmpty(path) ? null : path)],
+            MlflowJsonContext.Default.ListArtifactsResponseDto,
+            cancellationToken).ConfigureAwait(false);
+        return response.Files?.Select(f => DatasetMapper.ToModel(f, ArtifactPaths.Normalize(f.Path, "Artifact path listed by the server"))).ToList()
+            ?? (IReadOnlyList<ArtifactFileInfo>)System.Array.Empty<ArtifactFileInfo>();
+    }
+}
