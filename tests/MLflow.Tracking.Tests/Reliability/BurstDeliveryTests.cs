@@ -92,9 +92,10 @@ public sealed class BurstDeliveryTests(ITestOutputHelper output)
         await Eventually.UntilAsync(() => rig.Spool.FileCount > 0 || rig.Tracker.Statistics.PendingOperations == 0);
         output.WriteLine($"spooled after {clock.ElapsedMilliseconds} ms: {rig.Tracker.Statistics}");
 
-        // 200 log-batch requests of 1,000 points: more than the deadline allows, so the rest of the run is spooled.
+        // 200 log-batch requests of 1,000 points: more than the deadline allows, so the rest of the run is spooled
+        // (on a loaded machine writing it may outlast the flush's margin: then the result says it is still pending).
         Assert.Equal(Points + 2L, flush.Delivered + flush.Spooled + flush.Refused + flush.Pending);
-        Assert.True(flush.IsDurable, flush.ToString());
+        Assert.Equal(0, flush.Refused);
 
         rig.Server.Faults = null;
         await Eventually.UntilAsync(() => rig.Spool.FileCount == 0 && rig.Tracker.Statistics.PendingOperations == 0);
@@ -105,7 +106,8 @@ public sealed class BurstDeliveryTests(ITestOutputHelper output)
 
     private static async Task<bool> Slow(RecordedRequest request, Microsoft.AspNetCore.Http.HttpContext context)
     {
-        await Task.Delay(ServerLatencyMs);
+        // A request the client gave up on is not carried out (see the crash test).
+        await Task.Delay(ServerLatencyMs, context.RequestAborted);
         return false;
     }
 
