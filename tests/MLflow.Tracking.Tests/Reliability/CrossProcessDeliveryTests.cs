@@ -92,7 +92,13 @@ public sealed class CrossProcessDeliveryTests(ITestOutputHelper output)
         Assert.Equal(0, next.ExitCode);
         Assert.Equal(0, spool.FileCount);
 
-        var runs = await RunsAsync(server);
+        // A creation request still unanswered past the deadline's in-flight grace is cancelled, but a loaded server
+        // may carry it out anyway; the replay then creates the run again (at-least-once for that one request, see
+        // run-pipeline.md). Such a copy is an empty RUNNING shell; every run's data must still arrive whole, once.
+        var all = await RunsAsync(server);
+        var shells = all.Where(r => r.Info.Status == RunStatus.Running && r.Data.Params.Count == 0 && r.Data.Metrics.Count == 0).ToList();
+        output.WriteLine($"{shells.Count} empty duplicate run(s) from creations cut off past the grace");
+        var runs = all.Except(shells).ToList();
         AssertWholeRuns(runs.Where(r => r.Info.RunName != "open").ToList(), Enumerable.Range(0, 5));
         var open = Assert.Single(runs, r => r.Info.RunName == "open");
         Assert.Equal(RunStatus.Failed, open.Info.Status);
