@@ -181,6 +181,39 @@ internal sealed class TrackedRun : TrackedRunScope
     public override void SetTag(string key, string value) => _tracker.Enqueue(RunOperation.Tag(this, key, value));
 
     /// <inheritdoc/>
+    public override void LogArtifact(string localPath, string? artifactPath = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localPath);
+        _tracker.Enqueue(RunOperation.Attachment(this, new FileAttachment(System.IO.Path.GetFullPath(localPath), artifactPath)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogArtifacts(string localDirectory, string? artifactPath = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localDirectory);
+        _tracker.Enqueue(RunOperation.Attachment(this, new DirectoryAttachment(System.IO.Path.GetFullPath(localDirectory), artifactPath)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogText(string text, string artifactFile)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(artifactFile);
+        _tracker.Enqueue(RunOperation.Attachment(this, new TextAttachment(text, artifactFile)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogDict(System.Text.Json.Nodes.JsonNode? value, string artifactFile)
+    {
+        ArgumentNullException.ThrowIfNull(artifactFile);
+        _tracker.Enqueue(RunOperation.Attachment(this, new TextAttachment(ArtifactsClient.RenderJson(value, artifactFile), artifactFile)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogInput(Datasets.Dataset dataset, string? context = null, IEnumerable<KeyValuePair<string, string>>? tags = null) =>
+        _tracker.Enqueue(RunOperation.Attachment(this, new InputAttachment(Datasets.DatasetInput.Create(dataset, context, tags))));
+
+    /// <inheritdoc/>
     public override void Complete() => End(RunStatus.Finished);
 
     /// <inheritdoc/>
