@@ -21,6 +21,7 @@ internal sealed class TrackedRun : TrackedRunScope
     private string? _experimentId;
     private Exception? _creationError;
     private TaskCompletionSource<string>? _idKnown;
+    private SystemMetrics.SystemMetricsSampler? _systemMetrics;
     private int _state;
     private int _disposed;
 
@@ -253,6 +254,26 @@ internal sealed class TrackedRun : TrackedRunScope
     /// <summary>Makes this run current on the caller's flow (done once, by the tracker).</summary>
     internal void MakeCurrent() => SwapCurrent(this);
 
+    /// <summary>
+    /// Samples system metrics into this run until it ends. The points go through the run's pipeline like
+    /// <see cref="LogMetric"/> (in order, retried, spooled), so the sampler never waits for the store.
+    /// </summary>
+    internal void StartSystemMetrics(SystemMetrics.SystemMetricsOptions options, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        _systemMetrics = SystemMetrics.SystemMetricsSampler.Start(
+            options,
+            (metrics, _) =>
+            {
+                foreach (var metric in metrics)
+                {
+                    LogMetric(metric.Key, metric.Value, metric.Step, metric.Timestamp);
+                }
+
+                return Task.CompletedTask;
+            },
+            logger);
+    }
+
     /// <summary>The worker publishes the id of the created run.</summary>
     internal void PublishRunId(string runId, string experimentId)
     {
@@ -280,6 +301,9 @@ internal sealed class TrackedRun : TrackedRunScope
             return;
         }
 
+        // Stopped before the end is queued, so its last points precede the termination. Stopping only cancels the
+        // timer and waits for a batch being enqueued (its sink never waits for the store).
+        Interlocked.Exchange(ref _systemMetrics, null)?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _tracker.OnRunEnded(this, status, DateTimeOffset.UtcNow);
     }
 
