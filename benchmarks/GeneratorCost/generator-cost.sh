@@ -2,7 +2,10 @@
 # Generator cost: generates a 500-method project ([TrackedRun] partial method + Core, one class each) in a temp dir
 # and times `dotnet build` with and without the MLflow.Tracking.Generators analyzer (MSBuild property UseGenerator),
 # full rebuilds and an incremental edit inside one *Core body. Prints a summary; exits 0 even when a build fails
-# (the failure is reported). Usage: benchmarks/GeneratorCost/generator-cost.sh [methods=500] [runs=2]
+# (the failure is reported). With REPORT_ANALYZER=1 it also builds with -p:ReportAnalyzer=true, once with the real
+# generator and once with FloorGenerator (finds the same methods, emits nothing), and prints Roslyn's own figure for
+# each: their difference is the generator's own cost above Roslyn's floor.
+# Usage: [REPORT_ANALYZER=1] benchmarks/GeneratorCost/generator-cost.sh [methods=500] [runs=2]
 set -euo pipefail
 METHODS="${1:-500}"
 RUNS="${2:-2}"
@@ -15,10 +18,14 @@ dotnet build "$ROOT/src/Runtime/MLflow.Tracking/MLflow.Tracking.csproj" -c Relea
 dotnet build "$ROOT/src/Generators/MLflow.Tracking.Generators/MLflow.Tracking.Generators.csproj" -c Release -v q -nologo >/dev/null
 RUNTIME_DLL="$ROOT/src/Runtime/MLflow.Tracking/bin/Release/net10.0/MLflow.Tracking.dll"
 GENERATOR_DLL="$ROOT/src/Generators/MLflow.Tracking.Generators/bin/Release/netstandard2.0/MLflow.Tracking.Generators.dll"
+FLOOR_DLL="$ROOT/benchmarks/GeneratorCost/FloorGenerator/bin/Release/netstandard2.0/FloorGenerator.dll"
+if [ -n "${REPORT_ANALYZER:-}" ]; then
+  dotnet build "$ROOT/benchmarks/GeneratorCost/FloorGenerator/FloorGenerator.csproj" -c Release -v q -nologo >/dev/null
+fi
 
-python3 - "$WORK" "$METHODS" "$RUNTIME_DLL" "$GENERATOR_DLL" <<'PY'
+python3 - "$WORK" "$METHODS" "$RUNTIME_DLL" "$GENERATOR_DLL" "$FLOOR_DLL" <<'PY'
 import os, sys
-work, n, runtime, generator = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+work, n, runtime, generator, floor = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5]
 open(os.path.join(work, "GenCost.csproj"), "w").write(f"""<Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
     <TargetFramework>net10.0</TargetFramework>
@@ -34,6 +41,10 @@ open(os.path.join(work, "GenCost.csproj"), "w").write(f"""<Project Sdk="Microsof
   <!-- The toggle under test: the source generator as an analyzer reference. -->
   <ItemGroup Condition="'$(UseGenerator)' == 'true'">
     <Analyzer Include="{generator}" />
+  </ItemGroup>
+  <!-- Roslyn's floor: the same methods found, nothing emitted (bodies from Manual/). -->
+  <ItemGroup Condition="'$(UseGenerator)' == 'floor'">
+    <Analyzer Include="{floor}" />
   </ItemGroup>
   <!-- Without the generator the partial declarations need bodies: plain forwarding ones, as hand-written code would have. -->
   <ItemGroup>
@@ -123,3 +134,14 @@ print(f"GENCOST_FULL_DIFF={bg - bw:.2f}")
 if inc_without and inc_with:
     print(f"GENCOST_INC_DIFF={inc_with[0] - inc_without[0]:.2f}")
 PY
+
+# Roslyn's own account of generator time (-p:ReportAnalyzer=true), real generator against the floor.
+if [ -n "${REPORT_ANALYZER:-}" ]; then
+  report() { # $1 = UseGenerator value, $2 = generator type name; prints its seconds as Roslyn reports them
+    dotnet build --no-restore -c Release -nologo --no-incremental -v:d -p:ReportAnalyzer=true -p:UseGenerator="$1" >"$WORK/report-$1.log" 2>&1 || true
+    grep -E "^[[:space:]]*[0-9.<]+[[:space:]]+[0-9<]+[[:space:]]+.*$2" "$WORK/report-$1.log" | head -1 | awk '{print $1}'
+  }
+  for r in $(seq "$RUNS"); do
+    echo "ReportAnalyzer round $r: real generator $(report true TrackedRunGenerator) s, floor $(report floor FloorGenerator) s"
+  done
+fi

@@ -81,8 +81,7 @@ internal sealed class KnownTypes
         return trackedRun is null ? null : new KnownTypes(compilation, trackedRun);
     }
 
-    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
-        type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+    public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) => TrackingSymbols.Is(type, expected);
 
     public static bool IsOrDerivesFrom(ITypeSymbol? type, INamedTypeSymbol? expected)
     {
@@ -100,23 +99,8 @@ internal sealed class KnownTypes
     public AttributeData? FindAttribute(ISymbol symbol, INamedTypeSymbol? attributeType) =>
         FindAttribute(symbol.GetAttributes(), attributeType);
 
-    public static AttributeData? FindAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType)
-    {
-        if (attributeType is null)
-        {
-            return null;
-        }
-
-        foreach (var attribute in attributes)
-        {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
-            {
-                return attribute;
-            }
-        }
-
-        return null;
-    }
+    public static AttributeData? FindAttribute(System.Collections.Immutable.ImmutableArray<AttributeData> attributes, INamedTypeSymbol? attributeType) =>
+        TrackingSymbols.Find(attributes, attributeType);
 
     /// <summary>Task&lt;T&gt; and ValueTask&lt;T&gt; are tracked until they complete: their result is what gets logged.</summary>
     public ITypeSymbol UnwrapAwaitable(ITypeSymbol type)
