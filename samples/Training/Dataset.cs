@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Training;
 
@@ -19,6 +21,27 @@ internal sealed class Dataset
     public int[] Labels { get; }
 
     public int Count => Labels.Length;
+
+    /// <summary>
+    /// How MLflow shows this data as a run input: its name, a digest of its rows (8 hex digits of SHA-256, like
+    /// MLflow's own digests), where it came from, its column schema and row count.
+    /// </summary>
+    public MLflow.Tracking.Datasets.Dataset Describe(string name, string source)
+    {
+        var rows = new StringBuilder();
+        for (var i = 0; i < Count; i++)
+        {
+            rows.Append(string.Join(',', Array.ConvertAll(Features[i], f => f.ToString("R", CultureInfo.InvariantCulture))))
+                .Append(',').Append(Labels[i].ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(rows.ToString())))[..8];
+        return new MLflow.Tracking.Datasets.Dataset(name, digest, "local", "{\"uri\": \"" + source + "\"}")
+        {
+            Schema = "{\"mlflow_colspec\": [{\"type\": \"double\", \"name\": \"x1\"}, {\"type\": \"double\", \"name\": \"x2\"}, {\"type\": \"long\", \"name\": \"label\"}]}",
+            Profile = "{\"num_rows\": " + Count.ToString(CultureInfo.InvariantCulture) + "}",
+        };
+    }
 
     /// <summary>Reads <c>x1,x2,...,label</c> rows; lines starting with '#' and the header are skipped.</summary>
     public static Dataset Load(string path)

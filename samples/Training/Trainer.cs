@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Nodes;
 using System.Threading;
 using MLflow.Tracking;
 
@@ -32,6 +33,9 @@ internal sealed partial class Trainer
     private TrainingResult TrainCore(double learningRate, int epochs, TrainingOptions options, Dataset data, CancellationToken cancellationToken)
     {
         LastTrainingRun = ActiveRun.Current;
+
+        // The data set trained on, as the run's "training" input (mlflow ui: the run's Datasets column).
+        ActiveRun.Current?.LogInput(data.Describe("points-train", "Data/points.csv"), "training");
         var model = new LogisticRegression(data.Features[0].Length);
         var random = new Random(options.Seed);
         var order = new int[data.Count];
@@ -52,6 +56,12 @@ internal sealed partial class Trainer
             ActiveRun.Current?.LogMetric("loss", loss, step: epoch);
             _progress.Report((epoch, epochs, loss));
         }
+
+        // The trained model as a JSON artifact (mlflow ui: the run's Artifacts tab, model/weights.json). The JSON is
+        // captured now; the upload happens in the background before the run ends.
+        ActiveRun.Current?.LogDict(
+            new JsonObject { ["weights"] = new JsonArray(Array.ConvertAll(model.Weights, w => (JsonNode?)w)), ["bias"] = model.Bias },
+            "model/weights.json");
 
         return new TrainingResult(model, model.Accuracy(data), loss);
     }

@@ -48,7 +48,10 @@ internal sealed class MethodTrackingPlan
             tracked.Experiment,
             tracked.RunName ?? method.Name,
             SourceTypeName(implementationType) + "." + method.Name,
-            CollectTags(method, target));
+            CollectTags(method, target))
+        {
+            LogSystemMetrics = tracked.LogSystemMetrics,
+        };
 
         var (shape, resultType) = ShapeOf(method.ReturnType);
         return new MethodTrackingPlan(

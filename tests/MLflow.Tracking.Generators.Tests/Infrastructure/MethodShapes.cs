@@ -163,6 +163,16 @@ internal static class MethodShapes
                 }
             }
             """,
+        ["SystemMetrics"] = """
+            using MLflow.Tracking;
+            namespace Shapes;
+            public partial class Sampler
+            {
+                [TrackedRun(Experiment = "training", LogSystemMetrics = true)]
+                public partial int Fit([LogParam] int epochs);
+                private int FitCore(int epochs) => epochs;
+            }
+            """,
         ["Defaults"] = """
             using MLflow.Tracking;
             namespace Shapes;

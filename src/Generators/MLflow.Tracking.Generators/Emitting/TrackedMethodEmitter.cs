@@ -94,7 +94,8 @@ internal static class TrackedMethodEmitter
             builder.Append(" }");
         }
 
-        builder.Append(");");
+        // Only when set, so that the definitions of other methods read as before.
+        builder.Append(model.LogSystemMetrics ? ") { LogSystemMetrics = true };" : ");");
         writer.Line(GeneratedCode);
         writer.Line(builder.ToString());
     }

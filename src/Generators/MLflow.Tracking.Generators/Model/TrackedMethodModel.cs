@@ -41,7 +41,8 @@ internal sealed record TrackedMethodModel(
     EquatableArray<TagModel> Tags,
     EquatableArray<ParamLogModel> ParamLogs,
     EquatableArray<MetricLogModel> Metrics,
-    bool ResultCanBeNull);
+    bool ResultCanBeNull,
+    bool LogSystemMetrics = false);
 
 /// <summary>A type that contains the tracked method, as its partial declaration must be written.</summary>
 /// <param name="Keyword">The modifiers and keyword: <c>partial class</c>, <c>readonly partial record struct</c>...</param>

@@ -67,7 +67,7 @@ internal static class TrackedMethodParser
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        ReadTrackedRunAttribute(context.Attributes[0], out var experiment, out var runName);
+        ReadTrackedRunAttribute(context.Attributes[0], out var experiment, out var runName, out var logSystemMetrics);
         var isStatic = method.IsStatic;
         var typeTarget = TypeNames.Display(containingType) + ".";
         var memberSuffix = GeneratedNames.MemberSuffix(method);
@@ -104,7 +104,8 @@ internal static class TrackedMethodParser
                 Tags: ReadTags(method, symbols),
                 ParamLogs: EquatableArray.From(paramLogs),
                 Metrics: MetricReader.Read(method, resultType, symbols),
-                ResultCanBeNull: resultType is not null && ValueTypes.CanBeNull(resultType)),
+                ResultCanBeNull: resultType is not null && ValueTypes.CanBeNull(resultType),
+                LogSystemMetrics: logSystemMetrics),
             EquatableArray<DiagnosticInfo>.Empty);
     }
 
@@ -248,10 +249,11 @@ internal static class TrackedMethodParser
         return builder.Append('>').ToString();
     }
 
-    private static void ReadTrackedRunAttribute(AttributeData attribute, out string? experiment, out string? runName)
+    private static void ReadTrackedRunAttribute(AttributeData attribute, out string? experiment, out string? runName, out bool logSystemMetrics)
     {
         experiment = null;
         runName = null;
+        logSystemMetrics = false;
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Key == "Experiment")
@@ -261,6 +263,10 @@ internal static class TrackedMethodParser
             else if (argument.Key == "RunName")
             {
                 runName = argument.Value.Value as string;
+            }
+            else if (argument.Key == "LogSystemMetrics")
+            {
+                logSystemMetrics = argument.Value.Value is true;
             }
         }
     }

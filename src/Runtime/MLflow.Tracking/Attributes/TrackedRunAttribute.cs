@@ -26,4 +26,11 @@ public sealed class TrackedRunAttribute : Attribute
 
     /// <summary>The run name (<c>mlflow.runName</c>). When unset, the method name is used.</summary>
     public string? RunName { get; set; }
+
+    /// <summary>
+    /// Samples the machine's CPU, memory, disk and network into the run (<c>system/...</c> metrics, as MLflow's
+    /// <c>log_system_metrics=True</c>) on a background timer while it is open, and stops when it ends. Also on for
+    /// every run when <see cref="MlflowOptions.SystemMetrics"/> is enabled (<c>MLFLOW_ENABLE_SYSTEM_METRICS_LOGGING</c>).
+    /// </summary>
+    public bool LogSystemMetrics { get; set; }
 }

@@ -129,11 +129,14 @@ public sealed class ArtifactsClient
     /// a <c>.yaml</c>/<c>.yml</c> file name is refused rather than given JSON content.
     /// </summary>
     /// <exception cref="MlflowInvalidParameterException">The file name ends in .yaml or .yml, or the path breaks a rule.</exception>
-    public Task UploadJsonAsync(string runId, JsonNode? value, string artifactFile, CancellationToken cancellationToken = default)
+    public Task UploadJsonAsync(string runId, JsonNode? value, string artifactFile, CancellationToken cancellationToken = default) =>
+        UploadTextAsync(runId, RenderJson(value, artifactFile), artifactFile, cancellationToken);
+
+    /// <summary>The text <see cref="UploadJsonAsync(string, JsonNode?, string, CancellationToken)"/> writes (a .yaml/.yml name is refused).</summary>
+    internal static string RenderJson(JsonNode? value, string artifactFile)
     {
         RefuseYaml(artifactFile);
-        var json = value is null ? "null" : value.ToJsonString(DictJson);
-        return UploadTextAsync(runId, json, artifactFile, cancellationToken);
+        return value is null ? "null" : value.ToJsonString(DictJson);
     }
 
     /// <summary>Writes <paramref name="value"/> as indented JSON with a source-generated <paramref name="typeInfo"/> (AOT-safe); see <see cref="UploadJsonAsync(string, JsonNode?, string, CancellationToken)"/>.</summary>

@@ -120,6 +120,10 @@ public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
         if (_enabled)
         {
             Enqueue(RunOperation.Start(run));
+            if (definition.LogSystemMetrics || _options.SystemMetrics.Enabled)
+            {
+                run.StartSystemMetrics(_options.SystemMetrics, _logger);
+            }
         }
         else
         {

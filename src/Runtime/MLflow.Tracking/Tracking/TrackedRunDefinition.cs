@@ -36,6 +36,12 @@ public sealed class TrackedRunDefinition
     /// <summary>The method, as <c>Namespace.Type.Method</c>.</summary>
     public string SourceName { get; }
 
+    /// <summary>
+    /// Whether runs sample system metrics while open (<see cref="TrackedRunAttribute.LogSystemMetrics"/>); they also
+    /// do when <see cref="MlflowOptions.SystemMetrics"/> is enabled.
+    /// </summary>
+    public bool LogSystemMetrics { get; init; }
+
     /// <summary>The constant tags every run gets (a reserved <c>mlflow.*</c> key is never among them).</summary>
     public IReadOnlyList<Tag> Tags { get; }
 

@@ -19,6 +19,9 @@ internal enum RunOperationKind : byte
 
     /// <summary>A control marker: replay the spool now (payload: its <see cref="ReplayRequest"/>).</summary>
     Replay,
+
+    /// <summary>Run data: an artifact or a dataset input (payload: its <see cref="RunAttachment"/>).</summary>
+    Attachment,
 }
 
 /// <summary>
@@ -61,7 +64,7 @@ internal readonly struct RunOperation
     public object? Payload { get; }
 
     /// <summary>Whether this is run data (kept, spooled or refused together with its run).</summary>
-    public bool IsData => Kind is RunOperationKind.Metric or RunOperationKind.Param or RunOperationKind.Tag;
+    public bool IsData => Kind is RunOperationKind.Metric or RunOperationKind.Param or RunOperationKind.Tag or RunOperationKind.Attachment;
 
     /// <summary>Whether this is a marker for the worker rather than something of a run.</summary>
     public bool IsControl => Kind is RunOperationKind.Flush or RunOperationKind.Crash or RunOperationKind.Replay;
@@ -76,6 +79,8 @@ internal readonly struct RunOperation
     public static RunOperation Tag(TrackedRun run, string key, string value) => new(RunOperationKind.Tag, run, key, value, 0, 0, default, null);
 
     public static RunOperation End(TrackedRun run, RunStatus status, DateTimeOffset endTime) => new(RunOperationKind.End, run, null, null, 0, (long)status, endTime, null);
+
+    public static RunOperation Attachment(TrackedRun run, RunAttachment attachment) => new(RunOperationKind.Attachment, run, null, null, 0, 0, default, attachment);
 
     public static RunOperation Control(RunOperationKind kind, object payload) => new(kind, null, null, null, 0, 0, default, payload);
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Spool;
@@ -291,6 +292,17 @@ internal sealed class RunProtocol
                 return false;
             }
 
+            if (pending[0].Kind == RunOperationKind.Attachment)
+            {
+                if (!await DeliverAttachmentAsync(client, runId, (RunAttachment)pending[0].Payload!, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                pending.RemoveAt(0);
+                continue;
+            }
+
             var count = TakeBatch(pending, out var metrics, out var parameters, out var tags);
             try
             {
@@ -313,6 +325,35 @@ internal sealed class RunProtocol
             }
         }
 
+        return true;
+    }
+
+    /// <summary>Uploads one artifact or logs one input; false when the store is unreachable (it stays queued and is retried).</summary>
+    private async Task<bool> DeliverAttachmentAsync(MlflowClient client, string runId, RunAttachment attachment, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await attachment.DeliverAsync(client, runId, cancellationToken).ConfigureAwait(false);
+            _counters.AddDelivered(1);
+            return true;
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+        {
+            // A local problem, not the store's: checked before IsTransient, which retries other I/O errors.
+            _counters.Failure();
+            AttachmentLog.LocalPathMissing(_logger, attachment.Describe, runId, attachment.LocalPath ?? string.Empty, ex.GetType().Name);
+        }
+        catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
+        {
+            if (IsTransient(ex))
+            {
+                return false;
+            }
+
+            AttachmentLog.Refused(_logger, attachment.Describe, runId, (ex as MlflowException)?.ErrorCode ?? ex.GetType().Name, ex.Message);
+        }
+
+        _counters.AddRefused(1);
         return true;
     }
 

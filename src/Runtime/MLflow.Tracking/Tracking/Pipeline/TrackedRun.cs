@@ -21,6 +21,7 @@ internal sealed class TrackedRun : TrackedRunScope
     private string? _experimentId;
     private Exception? _creationError;
     private TaskCompletionSource<string>? _idKnown;
+    private SystemMetrics.SystemMetricsSampler? _systemMetrics;
     private int _state;
     private int _disposed;
 
@@ -181,6 +182,39 @@ internal sealed class TrackedRun : TrackedRunScope
     public override void SetTag(string key, string value) => _tracker.Enqueue(RunOperation.Tag(this, key, value));
 
     /// <inheritdoc/>
+    public override void LogArtifact(string localPath, string? artifactPath = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localPath);
+        _tracker.Enqueue(RunOperation.Attachment(this, new FileAttachment(System.IO.Path.GetFullPath(localPath), artifactPath)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogArtifacts(string localDirectory, string? artifactPath = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(localDirectory);
+        _tracker.Enqueue(RunOperation.Attachment(this, new DirectoryAttachment(System.IO.Path.GetFullPath(localDirectory), artifactPath)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogText(string text, string artifactFile)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(artifactFile);
+        _tracker.Enqueue(RunOperation.Attachment(this, new TextAttachment(text, artifactFile)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogDict(System.Text.Json.Nodes.JsonNode? value, string artifactFile)
+    {
+        ArgumentNullException.ThrowIfNull(artifactFile);
+        _tracker.Enqueue(RunOperation.Attachment(this, new TextAttachment(ArtifactsClient.RenderJson(value, artifactFile), artifactFile)));
+    }
+
+    /// <inheritdoc/>
+    public override void LogInput(Datasets.Dataset dataset, string? context = null, IEnumerable<KeyValuePair<string, string>>? tags = null) =>
+        _tracker.Enqueue(RunOperation.Attachment(this, new InputAttachment(Datasets.DatasetInput.Create(dataset, context, tags))));
+
+    /// <inheritdoc/>
     public override void Complete() => End(RunStatus.Finished);
 
     /// <inheritdoc/>
@@ -220,6 +254,26 @@ internal sealed class TrackedRun : TrackedRunScope
     /// <summary>Makes this run current on the caller's flow (done once, by the tracker).</summary>
     internal void MakeCurrent() => SwapCurrent(this);
 
+    /// <summary>
+    /// Samples system metrics into this run until it ends. The points go through the run's pipeline like
+    /// <see cref="LogMetric"/> (in order, retried, spooled), so the sampler never waits for the store.
+    /// </summary>
+    internal void StartSystemMetrics(SystemMetrics.SystemMetricsOptions options, Microsoft.Extensions.Logging.ILogger logger)
+    {
+        _systemMetrics = SystemMetrics.SystemMetricsSampler.Start(
+            options,
+            (metrics, _) =>
+            {
+                foreach (var metric in metrics)
+                {
+                    LogMetric(metric.Key, metric.Value, metric.Step, metric.Timestamp);
+                }
+
+                return Task.CompletedTask;
+            },
+            logger);
+    }
+
     /// <summary>The worker publishes the id of the created run.</summary>
     internal void PublishRunId(string runId, string experimentId)
     {
@@ -247,6 +301,9 @@ internal sealed class TrackedRun : TrackedRunScope
             return;
         }
 
+        // Stopped before the end is queued, so its last points precede the termination. Stopping only cancels the
+        // timer and waits for a batch being enqueued (its sink never waits for the store).
+        Interlocked.Exchange(ref _systemMetrics, null)?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _tracker.OnRunEnded(this, status, DateTimeOffset.UtcNow);
     }
 

@@ -57,6 +57,7 @@ internal static class SpoolCodec
                 {
                     RunOperationKind.Metric => new SpoolItem { Kind = 'm', Key = item.Key!, Value = item.Value, Step = item.Step, Timestamp = item.Timestamp.ToUnixTimeMilliseconds() },
                     RunOperationKind.Param => new SpoolItem { Kind = 'p', Key = item.Key!, Text = item.Text },
+                    RunOperationKind.Attachment => ((RunAttachment)item.Payload!).ToSpoolItem(),
                     _ => new SpoolItem { Kind = 't', Key = item.Key!, Text = item.Text },
                 });
             }
@@ -113,7 +114,7 @@ internal static class SpoolCodec
                 var data = new List<RunOperation>(entry.Items.Count);
                 foreach (var item in entry.Items)
                 {
-                    data.Add(item.Kind switch
+                    data.Add(RunAttachment.FromSpoolItem(item) is { } attachment ? RunOperation.Attachment(run, attachment) : item.Kind switch
                     {
                         'm' => RunOperation.Metric(run, item.Key, item.Value, item.Step, DateTimeOffset.FromUnixTimeMilliseconds(item.Timestamp)),
                         'p' => RunOperation.Param(run, item.Key, item.Text ?? ""),
