@@ -51,17 +51,54 @@ public sealed class CrossProcessDeliveryTests(ITestOutputHelper output)
         Assert.Equal(0, spool.FileCount);
     }
 
-    [Fact(Skip = "Open gap: the open run ends FAILED, but the last run finished before the crash is sometimes missing; see the report.")]
-    public async Task An_unhandled_exception_ends_open_runs_failed_and_loses_nothing_logged_before()
+    // 0: the store takes everything before the deadline. 300 ms a request: the deadline cuts delivery short and
+    // the rest goes to the spool, which the next start delivers. Either way every run arrives whole, once.
+    [Theory]
+    [InlineData(0)]
+    [InlineData(80)]
+    [InlineData(150)]
+    [InlineData(300)]
+    public async Task An_unhandled_exception_ends_open_runs_failed_and_loses_nothing_logged_before(int latencyMs)
     {
         await using var server = await LoopbackMlflowServer.StartAsync();
         using var spool = new TempSpool();
+        if (latencyMs > 0)
+        {
+            // A request the client gave up on is not carried out (a request cut off after the in-flight grace could
+            // otherwise be created again from the spool: at-least-once for that one request, see run-pipeline.md).
+            server.Faults = async (_, context) =>
+            {
+                await Task.Delay(latencyMs, context.RequestAborted);
+                return false;
+            };
+        }
 
         using var child = await ChildProcess.Start("crash", server.BaseUri.AbsoluteUri, spool.Root, Ms(FlushMs), "5").WaitAsync();
-        output.WriteLine(child.Output);
+        output.WriteLine($"crash: exit code {child.ExitCode}, {child.WallTime.TotalSeconds:0.00} s, {spool.FileCount} spool files\n{child.Output}");
 
+        // The runtime's own exit for an unhandled exception (SIGABRT, 134 on Unix): the tracker leaves it alone.
         Assert.NotEqual(0, child.ExitCode);
-        var runs = await RunsAsync(server);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(134, child.ExitCode);
+        }
+
+        Assert.Contains("the child crashed on purpose", child.Output, StringComparison.Ordinal);
+        Assert.True(child.WallTime < TimeSpan.FromMilliseconds(FlushMs) + ExitMargin, $"the crash took {child.WallTime}");
+
+        server.Faults = null;
+        using var next = await ChildProcess.Start("replay", server.BaseUri.AbsoluteUri, spool.Root, Ms(FlushMs)).WaitAsync();
+        output.WriteLine(next.Output);
+        Assert.Equal(0, next.ExitCode);
+        Assert.Equal(0, spool.FileCount);
+
+        // A creation request still unanswered past the deadline's in-flight grace is cancelled, but a loaded server
+        // may carry it out anyway; the replay then creates the run again (at-least-once for that one request, see
+        // run-pipeline.md). Such a copy is an empty RUNNING shell; every run's data must still arrive whole, once.
+        var all = await RunsAsync(server);
+        var shells = all.Where(r => r.Info.Status == RunStatus.Running && r.Data.Params.Count == 0 && r.Data.Metrics.Count == 0).ToList();
+        output.WriteLine($"{shells.Count} empty duplicate run(s) from creations cut off past the grace");
+        var runs = all.Except(shells).ToList();
         AssertWholeRuns(runs.Where(r => r.Info.RunName != "open").ToList(), Enumerable.Range(0, 5));
         var open = Assert.Single(runs, r => r.Info.RunName == "open");
         Assert.Equal(RunStatus.Failed, open.Info.Status);

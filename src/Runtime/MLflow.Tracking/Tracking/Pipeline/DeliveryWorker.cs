@@ -24,6 +24,11 @@ internal sealed class DeliveryWorker
     private const int MaxHttpRetries = 2;
     private const double MaxHttpBackoffFactor = 0.25;
 
+    // How long a request already sent may still run past a flush deadline before it is cancelled. Cutting it off at
+    // once would spool a run whose creation the store may have carried out, and the replay would create it twice.
+    // Within the tracker's DeadlineMarginMs, with room left to write the spool.
+    private const int InFlightGraceMs = 250;
+
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan IdleSpoolCheck = TimeSpan.FromSeconds(30);
 
@@ -521,7 +526,10 @@ internal sealed class DeliveryWorker
         return false;
     }
 
-    /// <summary>Delivers, interrupted when the earliest flush deadline passes (what is left then goes to the spool).</summary>
+    /// <summary>
+    /// Delivers until the earliest flush deadline passes (what is left then goes to the spool): no request starts
+    /// after it, and one already sent is cancelled only <see cref="InFlightGraceMs"/> later.
+    /// </summary>
     private async Task<bool> DeliverWithDeadlineAsync(MlflowClient client, CancellationToken token)
     {
         var earliest = long.MaxValue;
@@ -533,12 +541,12 @@ internal sealed class DeliveryWorker
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
         if (earliest != long.MaxValue)
         {
-            deadline.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, earliest - Environment.TickCount64)));
+            deadline.CancelAfter(TimeSpan.FromMilliseconds(Math.Max(1, earliest - Environment.TickCount64 + InFlightGraceMs)));
         }
 
         try
         {
-            return await DeliverWorkListAsync(client, deadline.Token).ConfigureAwait(false);
+            return await DeliverWorkListAsync(client, earliest, deadline.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !token.IsCancellationRequested)
         {
@@ -551,7 +559,7 @@ internal sealed class DeliveryWorker
     /// (one at a time into a single-writer store). A wave ends before a run whose parent still awaits creation. After
     /// a wave with an unreachable store no further wave starts; runs not delivered keep their place.
     /// </summary>
-    private async Task<bool> DeliverWorkListAsync(MlflowClient client, CancellationToken cancellationToken)
+    private async Task<bool> DeliverWorkListAsync(MlflowClient client, long stopByMs, CancellationToken cancellationToken)
     {
         var concurrency = (client.Store.Capabilities & MlflowStoreCapabilities.SingleWriter) != 0 ? 1 : Math.Max(1, _options.DeliveryConcurrency);
         var deliverable = new List<TrackedRun>(_workList.Count);
@@ -583,14 +591,14 @@ internal sealed class DeliveryWorker
 
                 if (next - waveStart == 1)
                 {
-                    ok = await DeliverAndSettleAsync(client, deliverable[waveStart], cancellationToken).ConfigureAwait(false);
+                    ok = await DeliverAndSettleAsync(client, deliverable[waveStart], stopByMs, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 var deliveries = new Task<bool>[next - waveStart];
                 for (var i = 0; i < deliveries.Length; i++)
                 {
-                    deliveries[i] = DeliverAndSettleAsync(client, deliverable[waveStart + i], cancellationToken);
+                    deliveries[i] = DeliverAndSettleAsync(client, deliverable[waveStart + i], stopByMs, cancellationToken);
                 }
 
                 foreach (var delivered in await Task.WhenAll(deliveries).ConfigureAwait(false))
@@ -608,9 +616,9 @@ internal sealed class DeliveryWorker
     }
 
     /// <summary>Delivers one run; once all of it has arrived (and it is not open) it leaves the work list.</summary>
-    private async Task<bool> DeliverAndSettleAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAndSettleAsync(MlflowClient client, TrackedRun run, long stopByMs, CancellationToken cancellationToken)
     {
-        if (!await _protocol.DeliverAsync(client, run, cancellationToken).ConfigureAwait(false))
+        if (!await _protocol.DeliverAsync(client, run, stopByMs, cancellationToken).ConfigureAwait(false))
         {
             return false;
         }

@@ -64,9 +64,19 @@ internal sealed class RunProtocol
         return tags;
     }
 
-    /// <summary>Delivers what <paramref name="run"/> has queued. False when the store is unreachable (the rest stays queued).</summary>
-    public async Task<bool> DeliverAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers what <paramref name="run"/> has queued. False when the store is unreachable or
+    /// <paramref name="stopByMs"/> (a flush deadline, on <see cref="Environment.TickCount64"/>'s clock) has passed;
+    /// the rest stays queued. The deadline is checked between requests, so a request is not cut off once sent: a
+    /// run creation the store carried out but whose answer was cut off would be created again from the spool.
+    /// </summary>
+    public async Task<bool> DeliverAsync(MlflowClient client, TrackedRun run, long stopByMs, CancellationToken cancellationToken)
     {
+        if (Stopped(stopByMs))
+        {
+            return false;
+        }
+
         if (run.NeedsCreate && !await CreateAsync(client, run, cancellationToken).ConfigureAwait(false))
         {
             return false;
@@ -79,7 +89,7 @@ internal sealed class RunProtocol
             return true;
         }
 
-        if (!await DeliverDataAsync(client, run, runId, cancellationToken).ConfigureAwait(false))
+        if (!await DeliverDataAsync(client, run, runId, stopByMs, cancellationToken).ConfigureAwait(false) || Stopped(stopByMs))
         {
             return false;
         }
@@ -130,6 +140,8 @@ internal sealed class RunProtocol
             _counters.AddRefused(count);
         }
     }
+
+    private static bool Stopped(long stopByMs) => Environment.TickCount64 >= stopByMs;
 
     /// <summary>Any failure of a store call except delivery being stopped (disposal or the flush deadline).</summary>
     private static bool IsStoreFailure(Exception exception, CancellationToken cancellationToken) =>
@@ -265,7 +277,7 @@ internal sealed class RunProtocol
     }
 
     /// <summary>Sends the run's data in log-batch calls, in order. False when the store is unreachable.</summary>
-    private async Task<bool> DeliverDataAsync(MlflowClient client, TrackedRun run, string runId, CancellationToken cancellationToken)
+    private async Task<bool> DeliverDataAsync(MlflowClient client, TrackedRun run, string runId, long stopByMs, CancellationToken cancellationToken)
     {
         var pending = run.PendingData;
         if (pending is null)
@@ -275,6 +287,11 @@ internal sealed class RunProtocol
 
         while (pending.Count > 0)
         {
+            if (Stopped(stopByMs))
+            {
+                return false;
+            }
+
             if (pending[0].Kind == RunOperationKind.Attachment)
             {
                 if (!await DeliverAttachmentAsync(client, runId, (RunAttachment)pending[0].Payload!, cancellationToken).ConfigureAwait(false))
