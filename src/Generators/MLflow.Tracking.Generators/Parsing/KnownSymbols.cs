@@ -16,8 +16,6 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? LogParam => Shared.LogParam;
 
-    public INamedTypeSymbol? LogMetric => Shared.LogMetric;
-
     public INamedTypeSymbol? RunTag => Shared.RunTag;
 
     public INamedTypeSymbol? Task => Shared.Task;
@@ -28,14 +26,10 @@ internal sealed class KnownSymbols
 
     public INamedTypeSymbol? ValueTaskOfT => Shared.ValueTaskOfT;
 
-    public INamedTypeSymbol? Obsolete => Shared.Obsolete;
-
     public static KnownSymbols From(Compilation compilation) => new(TrackingSymbols.For(compilation));
 
     public static bool Is(INamedTypeSymbol? expected, ITypeSymbol? actual) =>
         expected is not null && actual is not null && SymbolEqualityComparer.Default.Equals(expected, actual);
 
     public AttributeData? Find(ISymbol symbol, INamedTypeSymbol? attributeType) => Shared.Find(symbol, attributeType);
-
-    public bool IsObsolete(ISymbol symbol) => Shared.IsObsolete(symbol);
 }

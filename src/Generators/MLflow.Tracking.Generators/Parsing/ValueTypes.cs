@@ -9,19 +9,14 @@ namespace MLflow.Tracking.Generators.Parsing;
 /// </summary>
 internal static class ValueTypes
 {
-    /// <summary>Logged as one param (see <see cref="TrackedRunReader.IsSingleValue"/>).</summary>
-    public static bool IsSimple(ITypeSymbol type) => TrackedRunReader.IsSingleValue(type);
-
     /// <summary>A number a metric can hold (converted to double), or its nullable.</summary>
     public static bool IsNumeric(ITypeSymbol type, out bool isNullable, out bool isDouble)
     {
-        var underlying = UnwrapNullable(type);
+        var underlying = TrackedRunReader.UnwrapNullable(type);
         isNullable = !SymbolEqualityComparer.Default.Equals(underlying, type);
         isDouble = underlying.SpecialType == SpecialType.System_Double;
         return TrackedRunReader.IsMetricNumber(type);
     }
-
-    public static ITypeSymbol UnwrapNullable(ITypeSymbol type) => TrackedRunReader.UnwrapNullable(type);
 
     /// <summary>Whether a value of the type can be null at run time (reference types, nullable value types, unconstrained generics).</summary>
     public static bool CanBeNull(ITypeSymbol type) =>
