@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace MLflow.Tracking.Stores;
 
 /// <summary>Opens the store a tracking URI names, with MLflow's resolution rules.</summary>
-public static class MlflowStoreFactory
+internal static class MlflowStoreFactory
 {
     /// <summary>Opens the store <paramref name="options"/> name (<c>sqlite:///mlflow.db</c> when unset).</summary>
     /// <param name="options">Where and how.</param>

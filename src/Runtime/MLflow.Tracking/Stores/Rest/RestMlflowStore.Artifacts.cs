@@ -10,7 +10,7 @@ using MLflow.Tracking.Datasets;
 namespace MLflow.Tracking.Stores.Rest;
 
 /// <summary>Dataset inputs (<c>runs/log-inputs</c>) and the server's artifacts: its proxy and the tracking API's listing.</summary>
-public sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRepositorySource
+internal sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRepositorySource
 {
     /// <inheritdoc />
     public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)

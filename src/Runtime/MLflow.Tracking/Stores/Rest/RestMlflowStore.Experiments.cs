@@ -8,7 +8,7 @@ using MLflow.Tracking.Stores.Rest.Json;
 namespace MLflow.Tracking.Stores.Rest;
 
 /// <summary>Experiment endpoints.</summary>
-public sealed partial class RestMlflowStore
+internal sealed partial class RestMlflowStore
 {
     /// <inheritdoc />
     public async Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ using MLflow.Tracking.Stores.Rest.Json;
 namespace MLflow.Tracking.Stores.Rest;
 
 /// <summary>Run and metric endpoints. Where MLflow's Python client sends both <c>run_id</c> and <c>run_uuid</c>, so does this.</summary>
-public sealed partial class RestMlflowStore
+internal sealed partial class RestMlflowStore
 {
     /// <inheritdoc />
     public async Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)

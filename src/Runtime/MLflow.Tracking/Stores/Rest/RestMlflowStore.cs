@@ -16,7 +16,7 @@ namespace MLflow.Tracking.Stores.Rest;
 /// The store over an MLflow tracking server: MLflow REST API 2.0 (<c>api/2.0/mlflow/…</c>), with the request shapes
 /// MLflow's own Python client sends (snake_case JSON, NaN/±Infinity as strings, <c>max_results</c> always sent).
 /// </summary>
-public sealed partial class RestMlflowStore : IMlflowStore
+internal sealed partial class RestMlflowStore : IMlflowStore
 {
     private readonly RestTransport _transport;
     private readonly HttpClient _http;
