@@ -38,7 +38,7 @@ public sealed class ArtifactsClient
     private readonly ArtifactRepositoryResolver _resolver;
     private readonly ILogger _logger;
 
-    internal ArtifactsClient(IMlflowStore store, ArtifactRepositoryRegistry registry, ILogger logger)
+    internal ArtifactsClient(MlflowStore store, ArtifactRepositoryRegistry registry, ILogger logger)
     {
         _resolver = new ArtifactRepositoryResolver(store, registry);
         _logger = logger;

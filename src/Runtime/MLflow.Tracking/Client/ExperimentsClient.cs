@@ -12,10 +12,10 @@ namespace MLflow.Tracking;
 /// <summary>MLflow experiments: <c>client.Experiments</c>.</summary>
 public sealed class ExperimentsClient
 {
-    private readonly IMlflowStore _store;
+    private readonly MlflowStore _store;
     private readonly ILogger _logger;
 
-    internal ExperimentsClient(IMlflowStore store, ILogger logger)
+    internal ExperimentsClient(MlflowStore store, ILogger logger)
     {
         _store = store;
         _logger = logger;

@@ -41,7 +41,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <summary>A client over an existing store, which the caller keeps owning.</summary>
     /// <param name="store">The store.</param>
     /// <param name="loggerFactory">For warnings (truncation); none when null.</param>
-    public MlflowClient(IMlflowStore store, ILoggerFactory? loggerFactory = null)
+    public MlflowClient(MlflowStore store, ILoggerFactory? loggerFactory = null)
         : this(store, loggerFactory, ownsStore: false, null)
     {
     }
@@ -50,12 +50,12 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <param name="store">The store.</param>
     /// <param name="artifactRepositories">Repositories by URI scheme (see <see cref="MlflowOptions.ArtifactRepositories"/>).</param>
     /// <param name="loggerFactory">For warnings; none when null.</param>
-    public MlflowClient(IMlflowStore store, ArtifactRepositoryRegistry artifactRepositories, ILoggerFactory? loggerFactory = null)
+    public MlflowClient(MlflowStore store, ArtifactRepositoryRegistry artifactRepositories, ILoggerFactory? loggerFactory = null)
         : this(store, loggerFactory, ownsStore: false, artifactRepositories ?? throw new ArgumentNullException(nameof(artifactRepositories)))
     {
     }
 
-    private MlflowClient(IMlflowStore store, ILoggerFactory? loggerFactory, bool ownsStore, ArtifactRepositoryRegistry? artifactRepositories)
+    private MlflowClient(MlflowStore store, ILoggerFactory? loggerFactory, bool ownsStore, ArtifactRepositoryRegistry? artifactRepositories)
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
@@ -67,7 +67,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The store underneath.</summary>
-    public IMlflowStore Store { get; }
+    public MlflowStore Store { get; }
 
     /// <summary>Experiments: create, get, search, update, delete, restore, tags.</summary>
     public ExperimentsClient Experiments { get; }

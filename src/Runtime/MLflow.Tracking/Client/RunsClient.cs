@@ -13,10 +13,10 @@ namespace MLflow.Tracking;
 /// <summary>MLflow runs: <c>client.Runs</c>.</summary>
 public sealed class RunsClient
 {
-    private readonly IMlflowStore _store;
+    private readonly MlflowStore _store;
     private readonly ILogger _logger;
 
-    internal RunsClient(IMlflowStore store, ILogger logger)
+    internal RunsClient(MlflowStore store, ILogger logger)
     {
         _store = store;
         _logger = logger;
@@ -113,19 +113,14 @@ public sealed class RunsClient
     /// and digest; logging the same one to the same run again adds nothing. Checked against MLflow's limits first.
     /// </summary>
     /// <exception cref="MlflowInvalidParameterException">A field is missing or too long (the message names the dataset and the field).</exception>
-    /// <exception cref="NotSupportedException">The store does not implement <see cref="IMlflowInputsStore"/>.</exception>
+    /// <exception cref="NotSupportedException">The store does not record dataset inputs (it does not override <see cref="MlflowStore.LogInputsAsync"/>).</exception>
     public Task LogInputsAsync(string runId, IEnumerable<DatasetInput> inputs, CancellationToken cancellationToken = default)
     {
         MlflowValidation.ValidateId(runId, "run_id");
         ArgumentNullException.ThrowIfNull(inputs);
         var list = inputs.Select(i => i with { Dataset = i.Dataset with { Digest = i.Dataset.Digest ?? string.Empty } }).ToList();
         Datasets.DatasetValidation.Validate(list);
-        if (_store is not IMlflowInputsStore inputsStore)
-        {
-            throw new NotSupportedException($"The store {_store.Description} ({_store.GetType().Name}) does not record dataset inputs: it does not implement IMlflowInputsStore.");
-        }
-
-        return inputsStore.LogInputsAsync(runId, list, cancellationToken);
+        return _store.LogInputsAsync(runId, list, cancellationToken);
     }
 
     /// <summary>Logs one dataset as an input with its context (MLflow's <c>log_input(dataset, context, tags)</c>).</summary>

@@ -13,7 +13,7 @@ internal static class MlflowStoreFactory
     /// <param name="options">Where and how.</param>
     /// <param name="loggerFactory">For warnings and delivery failures; none when null.</param>
     /// <param name="httpClient">For HTTP stores: a client to use (for example from IHttpClientFactory); one is made when null.</param>
-    public static IMlflowStore Create(MlflowOptions options, ILoggerFactory? loggerFactory = null, HttpClient? httpClient = null)
+    public static MlflowStore Create(MlflowOptions options, ILoggerFactory? loggerFactory = null, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         loggerFactory = Logging.DefaultLogging.Resolve(loggerFactory, options);

@@ -10,10 +10,10 @@ using MLflow.Tracking.Datasets;
 namespace MLflow.Tracking.Stores.Rest;
 
 /// <summary>Dataset inputs (<c>runs/log-inputs</c>) and the server's artifacts: its proxy and the tracking API's listing.</summary>
-internal sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRepositorySource
+internal sealed partial class RestMlflowStore
 {
     /// <inheritdoc />
-    public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
+    public override Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var body = new LogInputsRequestDto { RunId = runId, Datasets = inputs.Count == 0 ? null : inputs.Select(DatasetMapper.ToDto).ToList() };
@@ -24,7 +24,7 @@ internal sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRep
     /// Opens <c>mlflow-artifacts:</c> URIs (what a server started with <c>--serve-artifacts</c>, its default, gives its
     /// runs) through this server's proxy <c>api/2.0/mlflow-artifacts/artifacts</c>.
     /// </summary>
-    public IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
+    public override IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
     {
         ArgumentNullException.ThrowIfNull(artifactUri);
         var proxyPath = ArtifactUris.TryGetProxyPath(artifactUri);
