@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -24,6 +25,7 @@ public sealed class RunsClient
 
     /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
     /// <exception cref="MlflowInvalidParameterException">The experiment id is missing or a tag key breaks MLflow's rules.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Run> CreateAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,6 +35,7 @@ public sealed class RunsClient
     }
 
     /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Run> CreateAsync(string experimentId, string? runName = null, IEnumerable<KeyValuePair<string, string>>? tags = null, DateTimeOffset? startTime = null, CancellationToken cancellationToken = default) =>
         CreateAsync(new CreateRunRequest { ExperimentId = experimentId, RunName = runName, StartTime = startTime, Tags = tags?.Select(t => new Tag(t.Key, t.Value)).ToList() ?? (IReadOnlyList<Tag>)Array.Empty<Tag>() }, cancellationToken);
 
@@ -147,6 +150,7 @@ public sealed class RunsClient
     }
 
     /// <summary>One page of runs of <paramref name="experimentIds"/> matching <paramref name="filter"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Page<Run>> SearchAsync(IEnumerable<string> experimentIds, string? filter = null, IEnumerable<string>? orderBy = null, int maxResults = 1000, string? pageToken = null, ViewType viewType = ViewType.ActiveOnly, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(experimentIds);
@@ -154,6 +158,7 @@ public sealed class RunsClient
     }
 
     /// <summary>One page of runs matching <paramref name="request"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Page<Run>> SearchAsync(RunSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
