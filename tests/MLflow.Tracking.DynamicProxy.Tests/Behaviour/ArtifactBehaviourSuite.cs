@@ -127,14 +127,14 @@ public abstract class ArtifactBehaviourSuite
                 _requests.Enqueue(request);
                 return Task.FromResult(false);
             };
-            Tracker = new MlflowTracker(
+            Tracker = new BackgroundRunTracker(
                 new MlflowOptions { TrackingUri = server.BaseUri.AbsoluteUri, SpoolDirectory = Path.Combine(Folder, "spool"), MaxRetries = 0 },
                 Logs);
         }
 
         public LoopbackMlflowServer Server { get; }
 
-        public MlflowTracker Tracker { get; }
+        public BackgroundRunTracker Tracker { get; }
 
         public RecordingLoggerProvider Logs { get; } = new();
 

@@ -61,7 +61,7 @@ public sealed class ArtifactProxyAuthorityTests
             experimentId = await client.Experiments.CreateAsync("tracked-elsewhere", "mlflow-artifacts://" + artifacts.BaseUri.Authority + "/root");
         }
 
-        await using var tracker = new MlflowTracker(options);
+        await using var tracker = new BackgroundRunTracker(options);
         string runId;
         using (var run = tracker.StartRun(new TrackedRunDefinition("tracked-elsewhere", "run", "Tests.Elsewhere")))
         {
