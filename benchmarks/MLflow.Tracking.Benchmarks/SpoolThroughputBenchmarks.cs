@@ -1,0 +1,243 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using MLflow.Tracking;
+using MLflow.Tracking.Spool;
+using MLflow.Tracking.TestSupport;
+using Microsoft.Data.Sqlite;
+
+namespace MLflow.Tracking.Benchmarks;
+
+/// <summary>
+/// The durable spool's throughput in metric points per second (times are per point: points/s = 1e9 / Mean[ns]).
+/// <list type="bullet">
+/// <item><see cref="WriteToSpool"/>: 100 runs of 1,000 points each are tracked against a stopped server (connection
+/// refused) and flushed with a 200 ms <see cref="MlflowOptions.FlushTimeout"/>; the invocation ends when the flush
+/// says every operation is in the spool. It includes the caller's logging and the outage's discovery.</item>
+/// <item><see cref="ReplayIntoServer"/> and <see cref="ReplayIntoSqlite"/>: the same spool (written the same way in
+/// the iteration's setup, then moved into the spool folder of the store under test) is delivered by
+/// <c>ReplaySpoolAsync</c> of a running tracker, into a <see cref="LoopbackMlflowServer"/> that answers at once and
+/// into an embedded SQLite <c>mlflow.db</c>. A spool file holds no store-specific data when the store was never
+/// reached (runs are named by client keys, experiments by name), so moving it is what a user copying a spool folder
+/// would do.</item>
+/// </list>
+/// Each iteration's cleanup checks where the operations went and throws otherwise; the global cleanup checks that
+/// the store holds every run with all its points.
+/// Run: <c>dotnet run -c Release --project benchmarks/MLflow.Tracking.Benchmarks -- --filter *SpoolThroughput*</c>
+/// </summary>
+[MemoryDiagnoser]
+[InProcessJob(RunStrategy.Monitoring, warmupCount: 1, iterationCount: 5)]
+public class SpoolThroughputBenchmarks
+{
+    private const int Runs = 100;
+    private const int PointsPerRun = 1_000;
+    private const int Points = Runs * PointsPerRun;
+    private const long OperationsPerSpool = Runs * (PointsPerRun + 2L); // creation, points, termination
+    private const string Experiment = "spool-benchmark";
+
+    private string _downUri = string.Empty;
+    private string _workFolder = string.Empty;
+    private string _stageRoot = string.Empty;
+    private MlflowTracker? _writer;
+    private FlushResult _written = FlushResult.Empty;
+
+    private LoopbackMlflowServer? _server;
+    private string _sqlitePath = string.Empty;
+    private MlflowTracker? _replayer;
+    private string _replaySpoolFolder = string.Empty;
+    private SpoolReplayResult _replayed = SpoolReplayResult.Empty;
+    private int _replays;
+
+    [GlobalSetup(Target = nameof(WriteToSpool))]
+    public void SetupWrite() => SetupCommon();
+
+    [GlobalSetup(Target = nameof(ReplayIntoServer))]
+    public void SetupServerReplay()
+    {
+        SetupCommon();
+        _server = LoopbackMlflowServer.StartAsync().GetAwaiter().GetResult();
+        StartReplayer(_server.BaseUri.AbsoluteUri);
+    }
+
+    [GlobalSetup(Target = nameof(ReplayIntoSqlite))]
+    public void SetupSqliteReplay()
+    {
+        SetupCommon();
+        _sqlitePath = Path.Combine(_workFolder, "mlflow.db");
+        StartReplayer("sqlite:///" + _sqlitePath);
+    }
+
+    [IterationSetup(Target = nameof(WriteToSpool))]
+    public void NewWriter()
+    {
+        StoreEndpoints.DeleteFolder(_stageRoot);
+        _writer = NewDownTracker(_stageRoot);
+    }
+
+    [IterationCleanup(Target = nameof(WriteToSpool))]
+    public void CheckWritten()
+    {
+        _writer!.Dispose();
+        CheckAllSpooled(_written);
+    }
+
+    [IterationSetup(Targets = new[] { nameof(ReplayIntoServer), nameof(ReplayIntoSqlite) })]
+    public void PrepareSpool()
+    {
+        StoreEndpoints.DeleteFolder(_stageRoot);
+        using (var writer = NewDownTracker(_stageRoot))
+        {
+            LogRuns(writer);
+            CheckAllSpooled(writer.FlushAsync().GetAwaiter().GetResult());
+        }
+
+        var moved = 0;
+        Directory.CreateDirectory(_replaySpoolFolder);
+        foreach (var storeFolder in Directory.GetDirectories(_stageRoot))
+        {
+            foreach (var file in Directory.GetFiles(storeFolder, "*.json"))
+            {
+                File.Move(file, Path.Combine(_replaySpoolFolder, Path.GetFileName(file)));
+                moved++;
+            }
+        }
+
+        if (moved == 0)
+        {
+            throw new InvalidOperationException("The down tracker wrote no spool file.");
+        }
+    }
+
+    [IterationCleanup(Targets = new[] { nameof(ReplayIntoServer), nameof(ReplayIntoSqlite) })]
+    public void CheckReplayed()
+    {
+        _replays++;
+        if (_replayed.Operations != OperationsPerSpool || _replayed.Runs != Runs || _replayed.Remaining != 0)
+        {
+            throw new InvalidOperationException($"The replay did not deliver the whole spool: {_replayed}; {_replayer!.Statistics}");
+        }
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        try
+        {
+            if (_replayer is not null)
+            {
+                Console.WriteLine($"// SpoolThroughput replay: last {_replayed}; {_replayer.Statistics}");
+                CheckStoreHoldsEverything();
+            }
+        }
+        finally
+        {
+            _replayer?.Dispose();
+            _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            SqliteConnection.ClearAllPools();
+            StoreEndpoints.DeleteFolder(_workFolder);
+        }
+    }
+
+    /// <summary>100 runs of 1,000 points each into a tracker whose server is down, then a flush with a 200 ms deadline.</summary>
+    [Benchmark(OperationsPerInvoke = Points)]
+    public async Task WriteToSpool()
+    {
+        LogRuns(_writer!);
+        _written = await _writer!.FlushAsync();
+    }
+
+    /// <summary>The spool of 100,000 points delivered to a loopback MLflow server.</summary>
+    [Benchmark(OperationsPerInvoke = Points)]
+    public async Task ReplayIntoServer() => _replayed = await _replayer!.ReplaySpoolAsync();
+
+    /// <summary>The spool of 100,000 points delivered into the embedded SQLite store.</summary>
+    [Benchmark(OperationsPerInvoke = Points)]
+    public async Task ReplayIntoSqlite() => _replayed = await _replayer!.ReplaySpoolAsync();
+
+    private static void LogRuns(MlflowTracker tracker)
+    {
+        var definition = new TrackedRunDefinition(Experiment, "spooled", "MLflow.Tracking.Benchmarks.SpoolThroughput");
+        for (var r = 0; r < Runs; r++)
+        {
+            var run = tracker.StartRun(definition);
+            try
+            {
+                for (var step = 0; step < PointsPerRun; step++)
+                {
+                    run.LogMetric("loss", 1.0 / (step + 1), step);
+                }
+
+                run.Complete();
+            }
+            finally
+            {
+                run.Dispose();
+            }
+        }
+    }
+
+    private static void CheckAllSpooled(FlushResult result)
+    {
+        if (result.Spooled != OperationsPerSpool || result.Delivered != 0 || result.Refused != 0 || result.Pending != 0)
+        {
+            throw new InvalidOperationException($"Not everything went to the spool: {result} (expected {OperationsPerSpool} spooled).");
+        }
+    }
+
+    private void SetupCommon()
+    {
+        _downUri = StoreEndpoints.StoppedServerUriAsync().GetAwaiter().GetResult();
+        _workFolder = StoreEndpoints.NewTempFolder("mlflow-bench-spool");
+        _stageRoot = Path.Combine(_workFolder, "stage");
+    }
+
+    private MlflowTracker NewDownTracker(string spoolRoot) => new(new MlflowOptions
+    {
+        TrackingUri = _downUri,
+        SpoolDirectory = spoolRoot,
+        FlushTimeout = TimeSpan.FromMilliseconds(200),
+        MaxSpoolSize = 1L << 30,
+        LogToStandardError = false,
+    });
+
+    /// <summary>A running tracker for the store under test, its (empty) spool looked at once, so the store is open and warm.</summary>
+    private void StartReplayer(string uri)
+    {
+        var replayRoot = Path.Combine(_workFolder, "replay");
+        _replayer = new MlflowTracker(new MlflowOptions
+        {
+            TrackingUri = uri,
+            SpoolDirectory = replayRoot,
+            FlushTimeout = TimeSpan.FromSeconds(120),
+            RequestTimeout = TimeSpan.FromSeconds(60),
+            LogToStandardError = false,
+        });
+        var first = _replayer.ReplaySpoolAsync().GetAwaiter().GetResult();
+        if (first.Files != 0)
+        {
+            throw new InvalidOperationException("A fresh spool folder held files: " + first);
+        }
+
+        using var client = new MlflowClient(new MlflowOptions { TrackingUri = uri });
+        _replaySpoolFolder = RunSpool.DirectoryFor(replayRoot, client.Store.Description);
+    }
+
+    private void CheckStoreHoldsEverything()
+    {
+        using var sqlite = _server is null ? new MlflowClient(new MlflowOptions { TrackingUri = "sqlite:///" + _sqlitePath }) : null;
+        var store = sqlite?.Store ?? _server!.Store;
+        var experiment = store.GetExperimentByNameAsync(Experiment, CancellationToken.None).GetAwaiter().GetResult();
+        var runs = store.SearchRunsAsync(new RunSearchRequest { ExperimentIds = [experiment.ExperimentId], MaxResults = 50_000, ViewType = ViewType.All }, CancellationToken.None).GetAwaiter().GetResult().Items;
+        var expected = _replays * Runs;
+        var last = runs.Count == 0 ? 0 : store.GetMetricHistoryAsync(runs[0].Info.RunId, "loss", 50_000, null, CancellationToken.None).GetAwaiter().GetResult().Items.Count;
+        Console.WriteLine($"// SpoolThroughput: the store holds {runs.Count} runs (expected {expected}); one of them has {last} points (expected {PointsPerRun})");
+        if (runs.Count != expected || last != PointsPerRun || runs.Any(run => run.Info.Status != RunStatus.Finished))
+        {
+            throw new InvalidOperationException("The store does not hold every replayed run whole.");
+        }
+    }
+}
