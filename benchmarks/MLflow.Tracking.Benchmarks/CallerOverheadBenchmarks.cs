@@ -42,7 +42,7 @@ public class CallerOverheadBenchmarks
 
     private readonly CallerModel _model = new();
     private LoopbackMlflowServer? _server;
-    private MlflowTracker? _tracker;
+    private BackgroundRunTracker? _tracker;
     private string _spoolRoot = string.Empty;
     private string _artifactFile = string.Empty;
     private TrackedRunScope? _run;
@@ -95,7 +95,7 @@ public class CallerOverheadBenchmarks
         }
         finally
         {
-            MlflowTracking.SetTracker(new MlflowTracker(new MlflowOptions { Enabled = false }));
+            MlflowTracking.SetTracker(new BackgroundRunTracker(new MlflowOptions { Enabled = false }));
             _tracker!.Dispose();
             _server?.DisposeAsync().AsTask().GetAwaiter().GetResult();
             StoreEndpoints.DeleteFolder(_workFolder);
@@ -146,7 +146,7 @@ public class CallerOverheadBenchmarks
             uri = StoreEndpoints.StoppedServerUriAsync().GetAwaiter().GetResult();
         }
 
-        _tracker = new MlflowTracker(new MlflowOptions
+        _tracker = new BackgroundRunTracker(new MlflowOptions
         {
             TrackingUri = uri,
             SpoolDirectory = _spoolRoot,
@@ -226,7 +226,7 @@ public class CallerOverheadBenchmarks
         Console.WriteLine($"// CallerOverhead {Store} {_operationName}: {SampledCalls} single calls, p50 {Ns(ticks, 0.5):F0} ns, p90 {Ns(ticks, 0.9):F0} ns, p99 {Ns(ticks, 0.99):F0} ns, max {Ns(ticks, 1):F0} ns; the plain body timed between them: p50 {Ns(bodyTicks, 0.5):F0} ns, p99 {Ns(bodyTicks, 0.99):F0} ns");
     }
 
-    private void CheckWhereOperationsWent(MlflowTrackerStatistics statistics)
+    private void CheckWhereOperationsWent(RunTrackerStatistics statistics)
     {
         if (statistics.OperationsQueued == 0)
         {

@@ -30,7 +30,7 @@ public class RecordedLatencyRunDeliveryBenchmarks
     private readonly Random _latency = new(20_261_201);
     private readonly Lock _latencyGate = new();
     private LoopbackMlflowServer? _server;
-    private MlflowTracker? _tracker;
+    private BackgroundRunTracker? _tracker;
     private string _spoolRoot = string.Empty;
     private int _invocations;
     private FlushResult _lastFlush = FlushResult.Empty;
@@ -54,7 +54,7 @@ public class RecordedLatencyRunDeliveryBenchmarks
             return false; // then the store answers as usual
         };
         _spoolRoot = StoreEndpoints.NewTempFolder("mlflow-bench-latency");
-        _tracker = new MlflowTracker(new MlflowOptions
+        _tracker = new BackgroundRunTracker(new MlflowOptions
         {
             TrackingUri = _server.BaseUri.AbsoluteUri,
             SpoolDirectory = _spoolRoot,

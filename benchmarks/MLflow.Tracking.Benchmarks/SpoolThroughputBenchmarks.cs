@@ -44,12 +44,12 @@ public class SpoolThroughputBenchmarks
     private string _downUri = string.Empty;
     private string _workFolder = string.Empty;
     private string _stageRoot = string.Empty;
-    private MlflowTracker? _writer;
+    private BackgroundRunTracker? _writer;
     private FlushResult _written = FlushResult.Empty;
 
     private LoopbackMlflowServer? _server;
     private string _sqlitePath = string.Empty;
-    private MlflowTracker? _replayer;
+    private BackgroundRunTracker? _replayer;
     private string _replaySpoolFolder = string.Empty;
     private SpoolReplayResult _replayed = SpoolReplayResult.Empty;
     private int _replays;
@@ -238,7 +238,7 @@ public class SpoolThroughputBenchmarks
     [Benchmark]
     public async Task ReplayIntoSqlite() => _replayed = await _replayer!.ReplaySpoolAsync();
 
-    private static void LogRuns(MlflowTracker tracker, int runs)
+    private static void LogRuns(BackgroundRunTracker tracker, int runs)
     {
         var definition = new TrackedRunDefinition(Experiment, "spooled", "MLflow.Tracking.Benchmarks.SpoolThroughput");
         for (var r = 0; r < runs; r++)
@@ -261,7 +261,7 @@ public class SpoolThroughputBenchmarks
     }
 
     /// <summary>Polls (every millisecond, at most a minute) until the tracker counts <paramref name="target"/> operations as spooled.</summary>
-    private static async Task WaitUntilSpooledAsync(MlflowTracker tracker, long target)
+    private static async Task WaitUntilSpooledAsync(BackgroundRunTracker tracker, long target)
     {
         var bound = Stopwatch.StartNew();
         while (tracker.Statistics.OperationsSpooled < target)
@@ -282,7 +282,7 @@ public class SpoolThroughputBenchmarks
         _stageRoot = Path.Combine(_workFolder, "stage");
     }
 
-    private MlflowTracker NewDownTracker(string spoolRoot) => new(new MlflowOptions
+    private BackgroundRunTracker NewDownTracker(string spoolRoot) => new(new MlflowOptions
     {
         TrackingUri = _downUri,
         SpoolDirectory = spoolRoot,
@@ -295,7 +295,7 @@ public class SpoolThroughputBenchmarks
     private void StartReplayer(string uri)
     {
         var replayRoot = Path.Combine(_workFolder, "replay");
-        _replayer = new MlflowTracker(new MlflowOptions
+        _replayer = new BackgroundRunTracker(new MlflowOptions
         {
             TrackingUri = uri,
             SpoolDirectory = replayRoot,
