@@ -40,7 +40,7 @@ public sealed class DependencyInjectionRecoveryTests
             o.FlushTimeout = TimeSpan.FromSeconds(30); // no flush runs before the assertion: this is about recovery alone
         });
         await using var provider = services.BuildServiceProvider();
-        var tracker = provider.GetRequiredService<MlflowTracker>();
+        var tracker = provider.GetRequiredService<BackgroundRunTracker>();
 
         var run = tracker.StartRun(new TrackedRunDefinition(ReliabilityRig.Experiment, "after-outage", "Reliability.DependencyInjection"));
         run.LogMetric("value", 1);
