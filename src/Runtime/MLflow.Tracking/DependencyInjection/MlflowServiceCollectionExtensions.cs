@@ -23,8 +23,9 @@ public static class MlflowServiceCollectionExtensions
     /// <summary>
     /// Adds MLflow tracking configured from the container's <see cref="IConfiguration"/> section <c>MLflow</c>, then
     /// MLflow's environment variables (<c>MLFLOW_TRACKING_URI</c> …), which win as they do for MLflow's own client.
-    /// Registers validated <see cref="MlflowOptions"/>, the named <see cref="HttpClient"/> <c>"MLflow"</c>,
-    /// <see cref="IMlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="BackgroundRunTracker"/>)
+    /// Registers validated <see cref="MlflowOptions"/>, the named <see cref="HttpClient"/>s <c>"MLflow"</c>
+    /// (MLflow's retries, for your calls) and <c>"MLflow.Delivery"</c> (the tracker's background delivery, whose
+    /// retries the pipeline owns), <see cref="IMlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="BackgroundRunTracker"/>)
     /// and a hosted service that makes the tracker ambient at start and flushes it at stop.
     /// </summary>
     public static IServiceCollection AddMlflowTracking(this IServiceCollection services) =>
