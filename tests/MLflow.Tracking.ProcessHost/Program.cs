@@ -3,6 +3,8 @@
 //   track <uri> <spool> <flushMs> <runs>          runs, then `await MlflowTracking.FlushAsync()` and a normal exit
 //   crash <uri> <spool> <flushMs> <runs>          runs, one left open, then an unhandled exception
 //   burst <uri> <spool> <flushMs>                 runs forever (printing "started N"), until killed
+//   train <uri> <spool> <flushMs>                 one long open run logging metric points forever (printing
+//                                                 "logged N"), with the default memory queue, until killed
 //   artifacts <uri> <spool> <flushMs> <folder>    one run that logs <folder>/model.bin and <folder>/gone.bin, a text,
 //                                                 a dictionary and a dataset input, then flushes and exits
 //   replay <uri> <spool> <flushMs>                MlflowTracking.ReplaySpoolAsync(), prints the result, then the flush's
@@ -24,7 +26,7 @@ MlflowTracking.Configure(new MlflowOptions
     MaxRetries = 0,
     RequestTimeout = TimeSpan.FromSeconds(2),
     BatchInterval = TimeSpan.FromMilliseconds(20),
-    MaxQueueLength = 200,
+    MaxQueueLength = verb == "train" ? new MlflowOptions().MaxQueueLength : 200,
 });
 var tracker = MlflowTracking.Tracker;
 
@@ -58,6 +60,19 @@ switch (verb)
             {
                 Console.WriteLine("started " + i.ToString(CultureInfo.InvariantCulture));
                 Thread.Sleep(1);
+            }
+        }
+
+    case "train":
+        var training = tracker.StartRun(new TrackedRunDefinition("cross-process", "training", "ProcessHost.Train"));
+        for (var step = 0; ; step++)
+        {
+            training.LogMetric("loss", 1.0 / (step + 1), step);
+            if (step % 10 == 9)
+            {
+                // About 1,000 points a second: far under MaxQueueLength for as long as the test runs.
+                Console.WriteLine("logged " + (step + 1).ToString(CultureInfo.InvariantCulture));
+                Thread.Sleep(10);
             }
         }
 

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -136,6 +138,94 @@ public sealed class CrossProcessDeliveryTests(ITestOutputHelper output)
         Assert.True(runs.Count - finished.Count <= 1, "only the run open at the kill may lack its end");
         output.WriteLine($"SIGKILL mid-burst: at least {started + 1} runs started, {runs.Count} delivered from the spool, about {Math.Max(0, started + 1 - runs.Count)} lost (still in memory at the kill)");
         Assert.True(runs.Count > 0);
+    }
+
+    [Fact]
+    public async Task A_creation_the_server_carried_out_before_the_outage_is_not_created_again_by_the_next_process()
+    {
+        await using var server = await LoopbackMlflowServer.StartAsync();
+        using var spool = new TempSpool();
+        using var forwarder = new HttpClient();
+        var forwarded = 0;
+        var down = 0;
+        server.Faults = async (request, context) =>
+        {
+            if (request.Header("X-Forwarded-Create") is not null)
+            {
+                return false; // the forwarded creation itself: carried out
+            }
+
+            if (Volatile.Read(ref down) != 0 || (request.Path.EndsWith("/runs/create", StringComparison.Ordinal) && Interlocked.Exchange(ref forwarded, 1) != 0))
+            {
+                context.Abort(); // down from the first lost answer on
+                return true;
+            }
+
+            if (!request.Path.EndsWith("/runs/create", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // The first run creation is carried out, then the server goes down before its answer leaves.
+            using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(server.BaseUri, request.PathAndQuery));
+            message.Headers.Add("X-Forwarded-Create", "1");
+            message.Content = new StringContent(request.Body, Encoding.UTF8, "application/json");
+            using var committed = await forwarder.SendAsync(message, CancellationToken.None);
+            Assert.True(committed.IsSuccessStatusCode);
+            Volatile.Write(ref down, 1);
+            context.Abort();
+            return true;
+        };
+
+        // A deadline long enough for a cold child on a loaded machine to reach its first run creation.
+        using var first = await ChildProcess.Start("track", server.BaseUri.AbsoluteUri, spool.Root, Ms(6000), "3").WaitAsync();
+        output.WriteLine(first.Output);
+        Assert.Equal(0, first.ExitCode);
+        Assert.True(spool.FileCount > 0, "nothing was spooled:\n" + first.Output);
+        var shell = Assert.Single(await RunsAsync(server)); // the creation the server carried out: RUNNING, nothing logged yet
+        Assert.Equal(RunStatus.Running, shell.Info.Status);
+
+        server.Faults = null;
+        using var next = await ChildProcess.Start("replay", server.BaseUri.AbsoluteUri, spool.Root, Ms(FlushMs)).WaitAsync();
+        output.WriteLine(next.Output);
+
+        Assert.Equal(0, next.ExitCode);
+        var runs = await RunsAsync(server);
+        AssertWholeRuns(runs, Enumerable.Range(0, 3)); // no empty RUNNING duplicate beside the replayed run
+        Assert.Contains(runs, r => r.Info.RunId == shell.Info.RunId);
+        Assert.Equal(0, spool.FileCount);
+    }
+
+    [Fact]
+    public async Task After_SIGKILL_during_a_long_run_with_the_server_down_the_next_start_delivers_its_points_up_to_the_last_spill_in_order_once()
+    {
+        await using var server = await LoopbackMlflowServer.StartAsync();
+        using var spool = new TempSpool();
+        server.Faults = ReliabilityRig.Unavailable;
+
+        // A flush deadline far away: only the outage (OpenRunSpillDelay, then every probe) moves the open run to disk.
+        using var child = ChildProcess.Start("train", server.BaseUri.AbsoluteUri, spool.Root, Ms(600_000));
+        await Eventually.UntilAsync(() => spool.FileCount >= 3);
+        child.Kill();
+        Assert.True(spool.FileCount >= 3, "the open run never reached the spool:\n" + child.Output);
+        var logged = Regex.Matches(child.Output, @"logged (\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
+
+        server.Faults = null;
+        await using (var next = new BackgroundRunTracker(new MlflowOptions { TrackingUri = server.BaseUri.AbsoluteUri, SpoolDirectory = spool.Root }))
+        {
+            var replay = await next.ReplaySpoolAsync();
+            output.WriteLine("replay: " + replay);
+            Assert.Equal(0, replay.Remaining);
+        }
+
+        var run = Assert.Single(await RunsAsync(server));
+        Assert.Equal("training", run.Info.RunName);
+        Assert.Equal(RunStatus.Running, run.Info.Status); // killed: it never ended, and nothing claims it did
+        var history = await server.Store.GetMetricHistoryAsync(run.Info.RunId, "loss", 1_000_000, null, CancellationToken.None);
+        var steps = history.Items.Select(m => m.Step).ToList();
+        Assert.NotEmpty(steps);
+        Assert.Equal(Enumerable.Range(0, steps.Count).Select(i => (long)i), steps); // a prefix of what was logged: in order, no gap, none twice
+        output.WriteLine($"SIGKILL during a long run, server down: at least {logged} points logged, {steps.Count} delivered from the spool, about {Math.Max(0, logged - steps.Count)} lost (logged after the last spill)");
     }
 
     [Fact]

@@ -1,7 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
+using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -14,7 +17,7 @@ namespace MLflow.Tracking.Tests.Reliability;
 /// The tracked-call pipeline (BackgroundRunTracker → REST store → HTTP) under server failures, on loopback: each test asserts
 /// exactly what arrived on the server and that user code never saw an exception.
 /// </summary>
-public sealed class TrackerReliabilityTests
+public sealed class TrackerReliabilityTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     [Fact]
     public async Task Server_down_for_the_whole_run_then_back_loses_nothing()
@@ -172,6 +175,83 @@ public sealed class TrackerReliabilityTests
         Assert.Equal(Threads * CallsPerThread, statistics.RunsStarted);
         Assert.Equal(statistics.OperationsQueued, statistics.OperationsDelivered);
         Assert.Equal(0, statistics.OperationsDropped);
+    }
+
+    [Fact]
+    public async Task A_run_creation_carried_out_but_whose_answer_was_lost_is_found_by_its_key_not_created_twice()
+    {
+        await using var rig = await ReliabilityRig.StartAsync();
+        using var forwarder = new HttpClient();
+        var dropped = 0;
+        rig.Server.Faults = async (request, context) =>
+        {
+            if (!request.Path.EndsWith("/runs/create", StringComparison.Ordinal) || Interlocked.Exchange(ref dropped, 1) != 0)
+            {
+                return false;
+            }
+
+            // The server carries the creation out, then the connection drops before the answer reaches the client.
+            using var body = new StringContent(request.Body, Encoding.UTF8, "application/json");
+            using var committed = await forwarder.PostAsync(new Uri(rig.Server.BaseUri, request.PathAndQuery), body, CancellationToken.None);
+            Assert.True(committed.IsSuccessStatusCode);
+            context.Abort();
+            return true;
+        };
+
+        rig.TrackedCall("created-once", 4);
+        var result = await rig.Tracker.FlushAsync();
+
+        Assert.True(result.Succeeded, result.ToString());
+        Assert.Equal(1, dropped);
+        await rig.AssertExactlyArrivedAsync(new Dictionary<string, int> { ["created-once"] = 4 });
+        var run = Assert.Single(await rig.RunsOnServerAsync());
+        Assert.Matches("^[0-9a-f]{32}$", run.Data.Tags["dotnet.tracking.run_key"]);
+        Assert.Contains(rig.Logs.Entries, e => e.Text.Contains("already created as " + run.Info.RunId, StringComparison.Ordinal));
+    }
+
+    // The contract (docs/run-pipeline.md, "Modes"): with the store not answering, one call waits at most FlushTimeout
+    // (plus the tracker's 1 s margin), later calls do not wait, and nothing is thrown into the tracked call.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Synchronous_mode_with_the_store_not_answering_returns_within_the_flush_bound_and_never_throws(bool hangs)
+    {
+        var flushTimeout = TimeSpan.FromSeconds(1);
+        await using var rig = await ReliabilityRig.StartAsync(o =>
+        {
+            o.Synchronous = true;
+            o.FlushTimeout = flushTimeout;
+        });
+        rig.Server.Faults = hangs
+            ? async (_, context) =>
+            {
+                // Accepts the connection and never answers (a hung server behind a live socket).
+                await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted).ContinueWith(static _ => { }, TaskScheduler.Default);
+                return true;
+            }
+            : ReliabilityRig.Reset;
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(i, rig.TrackedCall("sync-" + i, i));
+        }
+
+        var elapsed = clock.Elapsed;
+        output.WriteLine($"20 synchronous calls with the store {(hangs ? "not answering" : "resetting connections")}: {elapsed.TotalSeconds:0.00} s (FlushTimeout {flushTimeout.TotalSeconds} s)");
+
+        // The bound is one FlushTimeout plus the tracker's 1 s margin for all 20 calls (5 operations each), not one
+        // per operation until the worker has marked the outage; 1.5 s more covers a loaded 2-core machine.
+        var bound = flushTimeout + TimeSpan.FromSeconds(2.5);
+        Assert.True(elapsed < bound, $"20 synchronous calls took {elapsed.TotalSeconds:0.00} s with the store not answering (bound {bound.TotalSeconds} s)");
+        Assert.Equal(0, rig.Server.ServedCount);
+        Assert.Equal(0, rig.Tracker.Statistics.OperationsDropped);
+
+        // Nothing was lost either: what could not wait is spooled and arrives once the store answers.
+        rig.Server.Faults = null;
+        await Eventually.UntilAsync(() => rig.Spool.FileCount == 0 && rig.Tracker.Statistics.PendingOperations == 0);
+        await rig.Tracker.FlushAsync();
+        await rig.AssertExactlyArrivedAsync(Enumerable.Range(0, 20).ToDictionary(i => "sync-" + i, i => i));
     }
 
     [Theory]

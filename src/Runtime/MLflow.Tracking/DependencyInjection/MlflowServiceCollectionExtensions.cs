@@ -23,8 +23,9 @@ public static class MlflowServiceCollectionExtensions
     /// <summary>
     /// Adds MLflow tracking configured from the container's <see cref="IConfiguration"/> section <c>MLflow</c>, then
     /// MLflow's environment variables (<c>MLFLOW_TRACKING_URI</c> …), which win as they do for MLflow's own client.
-    /// Registers validated <see cref="MlflowOptions"/>, the named <see cref="HttpClient"/> <c>"MLflow"</c>,
-    /// <see cref="MlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="BackgroundRunTracker"/>)
+    /// Registers validated <see cref="MlflowOptions"/>, the named <see cref="HttpClient"/>s <c>"MLflow"</c>
+    /// (MLflow's retries, for your calls) and <c>"MLflow.Delivery"</c> (the tracker's background delivery, whose
+    /// retries the pipeline owns), <see cref="MlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="BackgroundRunTracker"/>)
     /// and a hosted service that makes the tracker ambient at start and flushes it at stop.
     /// </summary>
     public static IServiceCollection AddMlflowTracking(this IServiceCollection services) =>
@@ -87,6 +88,7 @@ public static class MlflowServiceCollectionExtensions
             MlflowHttpClientRegistration.AddMlflowHttpClient(services);
         }
 
+        services.TryAddSingleton<OptionsBuiltStore>();
         services.TryAddSingleton(CreateStore);
         services.TryAddSingleton(static provider => new MlflowClient(provider.GetRequiredService<MlflowStore>(), LoggerFactoryOf(provider)));
         services.TryAddSingleton(CreateTracker);
@@ -103,18 +105,43 @@ public static class MlflowServiceCollectionExtensions
         var http = TrackingUri.Parse(options.TrackingUri).Kind == TrackingStoreKind.Http
             ? provider.GetRequiredService<IHttpClientFactory>().CreateClient(MlflowHttpClientRegistration.ClientName)
             : null;
-        return MlflowStoreFactory.Create(options, LoggerFactoryOf(provider), http);
+        var store = MlflowStoreFactory.Create(options, LoggerFactoryOf(provider), http);
+        var built = provider.GetRequiredService<OptionsBuiltStore>();
+        built.Store = store;
+        built.IsHttp = http is not null;
+        return store;
     }
 
     private static BackgroundRunTracker CreateTracker(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<MlflowOptions>>().Value;
-        return new BackgroundRunTracker(provider.GetRequiredService<MlflowClient>(), options, LoggerFactoryOf(provider));
+        var loggerFactory = LoggerFactoryOf(provider);
+        var client = provider.GetRequiredService<MlflowClient>();
+        var built = provider.GetRequiredService<OptionsBuiltStore>();
+        if (built.IsHttp && ReferenceEquals(client.Store, built.Store))
+        {
+            // The registered client retries with MLflow's policy for the user's direct calls; background delivery goes
+            // through a store of its own over the "MLflow.Delivery" client, whose retries the pipeline owns. A store
+            // or client the application registered itself is used as it is.
+            var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(MlflowHttpClientRegistration.DeliveryClientName);
+            var delivery = MlflowStoreFactory.Create(MLflow.Tracking.Pipeline.DeliveryRetry.ClientOptions(options), loggerFactory, http);
+            client = new MlflowClient(delivery, loggerFactory);
+        }
+
+        return new BackgroundRunTracker(client, options, loggerFactory);
     }
 
     // The host's logging when it has any; otherwise standard error once per cause, as for a client built by hand.
     private static ILoggerFactory LoggerFactoryOf(IServiceProvider provider) =>
         MLflow.Tracking.Logging.DefaultLogging.Resolve(provider.GetService<ILoggerFactory>(), provider.GetRequiredService<IOptions<MlflowOptions>>().Value);
+
+    // The store CreateStore built from the options (null while none was): only that one has a delivery twin.
+    private sealed class OptionsBuiltStore
+    {
+        public MlflowStore? Store { get; set; }
+
+        public bool IsHttp { get; set; }
+    }
 
     // Marks that the HTTP client was registered, so calling AddMlflowTracking twice adds one resilience handler.
     private sealed class MlflowTrackingMarker;

@@ -37,6 +37,7 @@ public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDispo
     private readonly OperationQueue? _queue;
     private readonly DeliveryWorker? _worker;
     private int _disposed;
+    private bool _synchronousWaitTimedOut;
 
     /// <summary>
     /// A tracker for the store <paramref name="options"/> name. The store is opened by the background worker on
@@ -236,9 +237,16 @@ public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDispo
             return;
         }
 
-        if (_synchronous && !_worker!.IsUnreachable)
+        if (_synchronous)
         {
-            WaitDelivered();
+            if (_worker!.IsUnreachable)
+            {
+                Volatile.Write(ref _synchronousWaitTimedOut, false); // the worker knows of the outage: it decides from here
+            }
+            else if (!Volatile.Read(ref _synchronousWaitTimedOut))
+            {
+                WaitDelivered();
+            }
         }
     }
 
@@ -306,7 +314,12 @@ public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDispo
     {
         try
         {
-            FlushCoreAsync(Environment.TickCount64 + (long)_options.FlushTimeout.TotalMilliseconds, CancellationToken.None).GetAwaiter().GetResult();
+            var result = FlushCoreAsync(Environment.TickCount64 + (long)_options.FlushTimeout.TotalMilliseconds, CancellationToken.None).GetAwaiter().GetResult();
+            if (result.TimedOut)
+            {
+                // Until the worker has marked the outage, later calls would each wait out another deadline: one is the bound.
+                Volatile.Write(ref _synchronousWaitTimedOut, true);
+            }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

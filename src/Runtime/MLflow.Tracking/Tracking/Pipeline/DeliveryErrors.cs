@@ -26,4 +26,16 @@ internal static class DeliveryErrors
         OperationCanceledException => true, // a timeout inside the store; the worker's own stop is filtered out before
         _ => false,
     };
+
+    /// <summary>
+    /// Whether a failed request certainly was not carried out: the store answered that it refused it for now (429,
+    /// 503) or no connection was made. A timeout, a reset or a 502/504 after the request was sent leave it unknown.
+    /// </summary>
+    public static bool WasNotCarriedOut(Exception exception) => exception switch
+    {
+        MlflowException { HttpStatus: 429 or 503 } => true,
+        MlflowException { InnerException: { } inner } => WasNotCarriedOut(inner),
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError } => true,
+        _ => false,
+    };
 }

@@ -21,13 +21,17 @@ internal sealed class DeliveryWorker
     /// <summary>How often an unreachable store is asked whether it answers again.</summary>
     public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(500);
 
-    private const int MaxHttpRetries = 2;
-    private const double MaxHttpBackoffFactor = 0.25;
-
     // How long a request already sent may still run past a flush deadline before it is cancelled. Cutting it off at
     // once would spool a run whose creation the store may have carried out, and the replay would create it twice.
     // Within the tracker's DeadlineMarginMs, with room left to write the spool.
     private const int InFlightGraceMs = 250;
+
+    /// <summary>
+    /// How long the store must have been unreachable before runs still open go to the spool too (and from then on what
+    /// they log, at every probe): a long training run then loses at most about this plus one probe interval to a
+    /// SIGKILL, while a blip of one failed request does not send an open run through the spool.
+    /// </summary>
+    public static readonly TimeSpan OpenRunSpillDelay = TimeSpan.FromSeconds(2);
 
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan IdleSpoolCheck = TimeSpan.FromSeconds(30);
@@ -50,8 +54,10 @@ internal sealed class DeliveryWorker
     private readonly List<FlushRequest> _flushes = new();
     private readonly List<ReplayRequest> _replays = new();
     private readonly HashSet<string> _deferredStems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TrackedRun> _liveInSpool = new(StringComparer.Ordinal); // this process's runs with parts in the spool, by key
     private (long Delivered, long Spooled, long Refused) _lastFlushBaseline;
     private MlflowClient? _client;
+    private System.Net.Http.HttpClient? _ownedHttp; // under the client this worker opened for a tracking server
     private RunSpool? _spool;
     private SpoolLease? _lease;
     private bool _storeOpenFailed;
@@ -60,6 +66,8 @@ internal sealed class DeliveryWorker
     private bool _probeFailedSinceFlush;
     private bool _deadlineSpent; // a flush deadline passed during this outage: later flushes do not wait out another
     private long _nextProbeMs;
+    private long _unreachableSinceMs;
+    private long _nextLiveSpillMs;
     private long _nextSpoolCheckMs;
     private volatile bool _unreachable;
     private Task _loop = Task.CompletedTask;
@@ -129,6 +137,7 @@ internal sealed class DeliveryWorker
                 TrackerLog.LeftUndelivered(_logger, left);
             }
 
+            _ownedHttp?.Dispose(); // nothing is delivered after this; the store the tracker closes next does not own it
             return left;
         }
         finally
@@ -247,8 +256,17 @@ internal sealed class DeliveryWorker
 
             if (_unreachable)
             {
-                // Nothing gets through: ended runs are safer on disk than in memory (a kill would lose them).
-                SpillRuns(static run => run.IsEnded || run.Spooled, "the store is unreachable");
+                // Nothing gets through: ended runs are safer on disk than in memory (a kill would lose them), and once
+                // the outage has lasted OpenRunSpillDelay, so is what open runs have logged (their later parts follow).
+                if (Environment.TickCount64 - _unreachableSinceMs >= (long)OpenRunSpillDelay.TotalMilliseconds)
+                {
+                    SpillRuns(static _ => true, "the store has been unreachable for a while; open runs are spooled as they log");
+                }
+                else
+                {
+                    SpillRuns(static run => run.IsEnded || run.Spooled, "the store is unreachable");
+                }
+
                 if (_counters.Pending > _maxQueueLength)
                 {
                     SpillRuns(static _ => true, "the store is unreachable and the memory queue is full");
@@ -262,6 +280,13 @@ internal sealed class DeliveryWorker
             if (_flushes.Count > 0)
             {
                 // A flush makes everything durable now: runs whose order ties them to the spool go there at once.
+                SpillRuns(MustSpool, "part of the run was spooled before");
+            }
+            else if (Environment.TickCount64 >= _nextLiveSpillMs)
+            {
+                // An open run with parts in the spool logs on through it (behind those parts), a probe interval at a
+                // time, so that the replay below drains it while it runs instead of it piling up in memory.
+                _nextLiveSpillMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
                 SpillRuns(MustSpool, "part of the run was spooled before");
             }
             else
@@ -393,14 +418,19 @@ internal sealed class DeliveryWorker
         {
             try
             {
-                // The tracker keeps data and retries on its own (probing for recovery), so its own client does not
-                // also sleep through HTTP-level retries.
-                // Quick retries still smooth over a flapping connection; long backoffs would only delay recovery.
-                var options = _options.Clone();
-                options.MaxRetries = Math.Min(options.MaxRetries, MaxHttpRetries);
-                options.BackoffFactor = Math.Min(options.BackoffFactor, MaxHttpBackoffFactor);
-                options.BackoffJitter = Math.Min(options.BackoffJitter, MaxHttpBackoffFactor);
-                _client = new MlflowClient(options, _loggerFactory);
+                // The pipeline owns retries (DeliveryRetry): its client does not sleep through the user's HTTP backoff.
+                var options = DeliveryRetry.ClientOptions(_options);
+                if (TrackingUri.Parse(options.TrackingUri).Kind == TrackingStoreKind.Http)
+                {
+                    _ownedHttp = DeliveryRetry.CreateHttpClient(options, _loggerFactory.CreateLogger("MLflow.Tracking.Http"));
+                    var store = MlflowStoreFactory.Create(options, _loggerFactory, _ownedHttp);
+                    _client = options.ArtifactRepositories is { } repositories ? new MlflowClient(store, repositories, _loggerFactory) : new MlflowClient(store, _loggerFactory);
+                }
+                else
+                {
+                    _client = new MlflowClient(options, _loggerFactory);
+                }
+
                 _storeOpenFailed = false;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -472,6 +502,7 @@ internal sealed class DeliveryWorker
         if (!_unreachable)
         {
             _unreachable = true;
+            _unreachableSinceMs = Environment.TickCount64;
             TrackerLog.StoreUnreachable(_logger, client.Store.Description, error is null ? "no answer" : error.GetType().Name + ": " + error.Message);
         }
 
@@ -501,6 +532,23 @@ internal sealed class DeliveryWorker
         foreach (var run in _workList)
         {
             if (run.SourceLease is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether runs this process tracked wait that the store could take now. A run whose order ties it to the spool
+    /// does not hold the replay back: its parts in the spool must be delivered first.
+    /// </summary>
+    private bool HasDeliverableLiveWork()
+    {
+        foreach (var run in _workList)
+        {
+            if (run.SourceLease is null && !MustSpool(run))
             {
                 return true;
             }
@@ -615,12 +663,18 @@ internal sealed class DeliveryWorker
         return ok;
     }
 
-    /// <summary>Delivers one run; once all of it has arrived (and it is not open) it leaves the work list.</summary>
+    /// <summary>
+    /// Delivers one run; once all of it has arrived (and it is not open) it leaves the work list. A run creation left
+    /// uncertain (its HTTP request is not retried blindly) is tried once more at once: look the run up, then create it.
+    /// </summary>
     private async Task<bool> DeliverAndSettleAsync(MlflowClient client, TrackedRun run, long stopByMs, CancellationToken cancellationToken)
     {
-        if (!await _protocol.DeliverAsync(client, run, stopByMs, cancellationToken).ConfigureAwait(false))
+        for (var attempt = 0; !await _protocol.DeliverAsync(client, run, stopByMs, cancellationToken).ConfigureAwait(false); attempt++)
         {
-            return false;
+            if (attempt > 0 || !run.CreationUncertain || Environment.TickCount64 >= stopByMs || cancellationToken.IsCancellationRequested)
+            {
+                return false;
+            }
         }
 
         run.InWorkList = false;
@@ -721,6 +775,13 @@ internal sealed class DeliveryWorker
         {
             if (written)
             {
+                if (run.SourceLease is null && (!run.IsEnded || _liveInSpool.ContainsKey(run.Key!)))
+                {
+                    // An open run will log on: count its parts, so that it resumes direct delivery once they are in.
+                    run.FilesInSpool++;
+                    _liveInSpool[run.Key!] = run;
+                }
+
                 _counters.AddSpooled(run.PendingCount);
                 run.NeedsCreate = false;
                 run.PendingData?.Clear();
@@ -792,6 +853,7 @@ internal sealed class DeliveryWorker
         }
 
         _spool.Complete(_lease);
+        ResumeLiveRuns(_lease);
         foreach (var replay in _replays)
         {
             replay.Files++;
@@ -806,10 +868,47 @@ internal sealed class DeliveryWorker
         _deferredStems.Clear(); // the file's runs now have ids: files waiting for them may go
     }
 
+    /// <summary>
+    /// A replayed file held parts of runs this process still tracks: each learns its server id, and once none of its
+    /// parts is left in the spool it goes back to direct delivery (what it logs meanwhile came after those parts).
+    /// </summary>
+    private void ResumeLiveRuns(SpoolLease lease)
+    {
+        if (_liveInSpool.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var restored in lease.Runs)
+        {
+            if (restored.Key is not { } key || !_liveInSpool.TryGetValue(key, out var live))
+            {
+                continue;
+            }
+
+            if (restored.KnownRunId is { } runId && live.KnownRunId is null)
+            {
+                live.PublishRunId(runId, restored.ExperimentId ?? string.Empty);
+            }
+
+            if (--live.FilesInSpool > 0 || live.KnownRunId is null)
+            {
+                continue;
+            }
+
+            live.Spooled = false;
+            _liveInSpool.Remove(key);
+            if (live.HasPendingWork)
+            {
+                AddToWorkList(live);
+            }
+        }
+    }
+
     /// <summary>While nothing this process tracked waits, takes the next spool file into the work list.</summary>
     private bool TryClaimSpoolFile()
     {
-        if (_spool is null || _lease is not null || HasLiveWork())
+        if (_spool is null || _lease is not null || HasDeliverableLiveWork())
         {
             return false;
         }
@@ -850,6 +949,7 @@ internal sealed class DeliveryWorker
                     AddToWorkList(run);
                 }
 
+                lease.Runs = runs;
                 _lease = lease;
                 TrackerLog.Replaying(_logger, lease.Stem, runs.Count, operations, _spool.Directory);
                 return true;

@@ -150,6 +150,7 @@ internal sealed class RunProtocol
     private async Task<bool> CreateAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)
     {
         ReportReservedTags(run.Definition);
+        var sendingCreate = false;
         try
         {
             if (run.IsAttached)
@@ -161,12 +162,36 @@ internal sealed class RunProtocol
             else
             {
                 var experimentId = await ResolveExperimentAsync(client, run, cancellationToken).ConfigureAwait(false);
+                var durable = (client.Store.Capabilities & Stores.MlflowStoreCapabilities.Durable) != 0;
+                if (durable && run.CreationUncertain && run.Key is { } sentKey)
+                {
+                    // An earlier creation may have been carried out although its answer was lost: look before creating.
+                    var existing = await FindByKeyAsync(client, experimentId, sentKey, cancellationToken).ConfigureAwait(false);
+                    if (existing is not null)
+                    {
+                        TrackerLog.CreationFoundByKey(_logger, run.RunName, existing.Info.RunId);
+                        Created(run, existing.Info);
+                        return true;
+                    }
+
+                    run.CreationUncertain = false;
+                }
+
                 var tags = run.RestoredCreationTags is { } restored ? new List<Tag>(restored) : BaseCreationTags(run);
                 if ((run.ParentRun?.KnownRunId ?? run.RestoredParentRunId) is { } parentId)
                 {
                     tags.Add(new Tag(SystemTags.ParentRunId, parentId));
                 }
 
+                if (durable)
+                {
+                    // Only stores that outlive the process can be asked again later; the in-memory fake keeps its tags as logged.
+                    tags.Add(new Tag(SystemTags.RunKey, run.Key ??= RunKey.New()));
+                }
+
+                // Until an answer says otherwise, the store may carry this out: a cut-off answer leaves it uncertain.
+                run.CreationUncertain = durable;
+                sendingCreate = true;
                 var created = await client.Runs.CreateAsync(
                     new CreateRunRequest
                     {
@@ -177,16 +202,17 @@ internal sealed class RunProtocol
                         Tags = tags,
                     },
                     cancellationToken).ConfigureAwait(false);
-                run.PublishRunId(created.Info.RunId, created.Info.ExperimentId);
-                if (run.SpoolKey is { } key)
-                {
-                    // Later parts of a spooled run, and its children, find it by key (in this process or the next).
-                    Spool?.RecordRunId(key, created.Info.RunId);
-                }
+                Created(run, created.Info);
+                return true;
             }
         }
         catch (Exception ex) when (IsStoreFailure(ex, cancellationToken))
         {
+            if (sendingCreate && DeliveryErrors.WasNotCarriedOut(ex))
+            {
+                run.CreationUncertain = false; // the store said it did not take it (503, 429, connection refused)
+            }
+
             if (IsTransient(ex))
             {
                 return false;
@@ -202,6 +228,35 @@ internal sealed class RunProtocol
         run.NeedsCreate = false;
         _counters.AddDelivered(1);
         return true;
+    }
+
+    /// <summary>The run the store already holds under <paramref name="key"/> (any lifecycle stage), or null.</summary>
+    private static async Task<Run?> FindByKeyAsync(MlflowClient client, string experimentId, string key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var page = await client.Runs.SearchAsync([experimentId], RunKey.Filter(key), maxResults: 1, viewType: ViewType.All, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return page.Items.Count > 0 ? page.Items[0] : null;
+        }
+        catch (MlflowException ex) when (!DeliveryErrors.IsTransient(ex))
+        {
+            // A store that cannot search by tag (a proxy that forbids runs/search) must not cost the run: create it.
+            return null;
+        }
+    }
+
+    private void Created(TrackedRun run, RunInfo info)
+    {
+        run.PublishRunId(info.RunId, info.ExperimentId);
+        run.NeedsCreate = false;
+        run.CreationUncertain = false;
+        if (run.Key is { } key && (run.Spooled || run.SourceLease is not null))
+        {
+            // Later parts of a spooled run, and its children, find it by key (in this process or the next).
+            Spool?.RecordRunId(key, info.RunId);
+        }
+
+        _counters.AddDelivered(1);
     }
 
     private Task<string> ResolveExperimentAsync(MlflowClient client, TrackedRun run, CancellationToken cancellationToken)

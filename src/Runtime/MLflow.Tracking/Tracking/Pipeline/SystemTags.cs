@@ -14,6 +14,12 @@ internal static class SystemTags
     public const string ParentRunId = "mlflow.parentRunId";
     public const string LocalSource = "LOCAL";
 
+    /// <summary>
+    /// The pipeline's idempotency key of a run (see <see cref="RunKey"/>). Not under <c>mlflow.</c>: that namespace is
+    /// MLflow's own (<see cref="ReservedTagKeys"/>), and a key MLflow never sets cannot collide with a future system tag.
+    /// </summary>
+    public const string RunKey = "dotnet.tracking.run_key";
+
     private static readonly Lazy<string> LazyUserName = new(ReadUserName);
     private static readonly Lazy<string?> LazyGitCommit = new(ReadGitCommit);
 

@@ -82,8 +82,20 @@ internal sealed class TrackedRun : TrackedRunScope
     /// <summary>Some of this run went to the spool: everything after it goes there too, so its order holds.</summary>
     internal bool Spooled { get; set; }
 
-    /// <summary>The run's client-side key in the spool (given when it is first spooled), mapped to the server's id at replay.</summary>
-    internal string? SpoolKey { get; set; }
+    /// <summary>
+    /// The run's client-side key (<see cref="RunKey"/>), given when the worker first creates or spools it: sent as the
+    /// <see cref="SystemTags.RunKey"/> tag, named in the spool and mapped to the server's id once the run exists.
+    /// </summary>
+    internal string? Key { get; set; }
+
+    /// <summary>
+    /// A run creation was sent but its outcome is unknown (no answer, a reset, a deadline cut it off): the store may
+    /// hold the run already, so the next attempt looks it up by <see cref="Key"/> before creating it again.
+    /// </summary>
+    internal bool CreationUncertain { get; set; }
+
+    /// <summary>For a run of this process: spool files written with parts of it that no replay here has delivered yet.</summary>
+    internal int FilesInSpool { get; set; }
 
     /// <summary>Read back from a spool file (see <see cref="Spool.SpoolLease"/>); settled once delivered, spooled again or refused.</summary>
     internal Spool.SpoolLease? SourceLease { get; set; }

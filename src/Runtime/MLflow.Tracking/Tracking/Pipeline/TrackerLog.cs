@@ -77,4 +77,7 @@ internal static partial class TrackerLog
 
     [LoggerMessage(EventId = 1225, Level = LogLevel.Warning, Message = "Flushing MLflow run data at process exit failed.")]
     public static partial void ExitFlushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1228, Level = LogLevel.Information, Message = "MLflow run {RunName} was already created as {RunId} by a request whose answer was lost; it is not created again.")]
+    public static partial void CreationFoundByKey(ILogger logger, string runName, string runId);
 }

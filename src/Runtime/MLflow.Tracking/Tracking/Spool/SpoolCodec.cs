@@ -13,11 +13,12 @@ internal static class SpoolCodec
     /// </summary>
     public static SpoolRun ToEntry(TrackedRun run, MlflowOptions options)
     {
-        run.SpoolKey ??= NewKey();
+        run.Key ??= RunKey.New();
         var definition = run.Definition;
         var entry = new SpoolRun
         {
-            Key = run.SpoolKey,
+            Key = run.Key,
+            CreationUncertain = run.NeedsCreate && run.CreationUncertain,
             RunId = run.KnownRunId,
             Create = run.NeedsCreate,
             Attached = run.IsAttached,
@@ -39,7 +40,7 @@ internal static class SpoolCodec
                 }
                 else
                 {
-                    entry.ParentKey = parent.SpoolKey ??= NewKey();
+                    entry.ParentKey = parent.Key ??= RunKey.New();
                 }
             }
             else
@@ -104,7 +105,8 @@ internal static class SpoolCodec
 
             var definition = new TrackedRunDefinition(entry.ExperimentName, entry.RunName, entry.SourceName);
             var run = TrackedRun.Restore(tracker, definition, parent, DateTimeOffset.FromUnixTimeMilliseconds(entry.StartTime), entry.Attached, runId);
-            run.SpoolKey = entry.Key;
+            run.Key = entry.Key;
+            run.CreationUncertain = runId is null && entry.CreationUncertain;
             run.NeedsCreate = runId is null;
             run.FixedExperimentId = entry.ExperimentId;
             run.RestoredParentRunId = parentId;
@@ -137,8 +139,6 @@ internal static class SpoolCodec
 
         return runs;
     }
-
-    private static string NewKey() => Guid.NewGuid().ToString("N");
 
     private static List<SpoolItem> ToItems(IReadOnlyList<Tag> tags)
     {

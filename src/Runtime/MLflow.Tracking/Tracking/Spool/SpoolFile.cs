@@ -38,6 +38,14 @@ internal sealed class SpoolRun
     [JsonPropertyName("create")]
     public bool Create { get; set; }
 
+    /// <summary>
+    /// A creation of this run was sent before it was spooled and never answered: the replay looks the run up by
+    /// <see cref="Key"/> (the <c>dotnet.tracking.run_key</c> tag) before creating it.
+    /// </summary>
+    [JsonPropertyName("creation_uncertain")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool CreationUncertain { get; set; }
+
     /// <summary>An existing run (<c>MLFLOW_RUN_ID</c>) logged into: never terminated.</summary>
     [JsonPropertyName("attached")]
     public bool Attached { get; set; }

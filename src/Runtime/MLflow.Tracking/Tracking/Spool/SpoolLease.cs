@@ -29,6 +29,9 @@ internal sealed class SpoolLease
     /// <summary>Runs of the file still in the work list; the file is deleted when none is left.</summary>
     public int Outstanding { get; set; }
 
+    /// <summary>The file's runs as read back into the work list (their server ids once delivered).</summary>
+    public System.Collections.Generic.IReadOnlyList<Pipeline.TrackedRun> Runs { get; set; } = [];
+
     /// <summary>How many spool files were written back for runs of this file (names of re-spooled parts).</summary>
     public int Respooled { get; set; }
 }

@@ -1,0 +1,101 @@
+using System;
+using System.Net.Http;
+using System.Threading.Tasks;
+using MLflow.Tracking.Stores.Rest;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace MLflow.Tracking.Pipeline;
+
+/// <summary>
+/// The one retry policy of background delivery, owned by the pipeline rather than taken from the user's options.
+/// Under the worker, HTTP requests get at most <see cref="MaxQuickRetries"/> quick retries (a flapping connection, one
+/// lost answer); a longer outage is the worker's: it keeps the data and probes the store every
+/// <see cref="DeliveryWorker.ProbeInterval"/>. MLflow's own policy (<see cref="MlflowOptions.MaxRetries"/> with its
+/// backoff, up to two minutes a step) stacked beneath would hold each request through the outage, so the probe could
+/// not act. A run creation whose outcome is unknown (no answer, a reset, 500/502/504) is not resent blindly: the
+/// pipeline looks the run up by its key first (<see cref="RunKey"/>). Direct calls through a user's
+/// <see cref="MlflowClient"/> keep MLflow's policy.
+/// </summary>
+internal static class DeliveryRetry
+{
+    /// <summary>Quick HTTP retries of one delivery request.</summary>
+    public const int MaxQuickRetries = 2;
+
+    /// <summary>The largest backoff factor of those retries (seconds; the first retry is immediate, as in urllib3).</summary>
+    public const double MaxBackoffFactor = 0.25;
+
+    /// <summary>The options of a store the pipeline delivers through: the user's, with the quick retries above.</summary>
+    public static MlflowOptions ClientOptions(MlflowOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clone = options.Clone();
+        clone.MaxRetries = Math.Min(clone.MaxRetries, MaxQuickRetries);
+        clone.BackoffFactor = Math.Min(clone.BackoffFactor, MaxBackoffFactor);
+        clone.BackoffJitter = Math.Min(clone.BackoffJitter, MaxBackoffFactor);
+        return clone;
+    }
+
+    /// <summary>An HTTP client for delivery to a tracking server: MLflow's TLS handler under <see cref="AddTo"/>.</summary>
+    public static HttpClient CreateHttpClient(MlflowOptions options, ILogger logger)
+    {
+        var pipeline = AddTo(new ResiliencePipelineBuilder<HttpResponseMessage>(), options, logger).Build();
+#pragma warning disable CA2000 // The HttpClient owns and disposes the handler chain.
+        var handler = new Microsoft.Extensions.Http.Resilience.ResilienceHandler(pipeline) { InnerHandler = MlflowHttp.CreatePrimaryHandler(options) };
+#pragma warning restore CA2000
+
+        // The pipeline times each attempt; the client-wide timeout must not cut retries short.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// Adds the delivery policy: MLflow's retryable outcomes (<see cref="RetryPolicy"/>) with
+    /// <see cref="ClientOptions"/>' quick retries, except a run creation whose outcome is unknown, and the per-attempt
+    /// <see cref="MlflowOptions.RequestTimeout"/>.
+    /// </summary>
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddTo(ResiliencePipelineBuilder<HttpResponseMessage> builder, MlflowOptions options, ILogger? logger)
+    {
+        var quick = ClientOptions(options);
+        if (quick.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = quick.MaxRetries,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = TimeSpan.Zero,
+                UseJitter = false,
+                ShouldHandle = static args => ValueTask.FromResult(RetryPolicy.ShouldRetry(args.Outcome) && !MayHaveCreatedRun(args.Context.GetRequestMessage(), args.Outcome)),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryPolicy.GetDelay(quick, args.AttemptNumber, args.Outcome.Result)),
+                OnRetry = args =>
+                {
+                    var request = args.Context.GetRequestMessage();
+                    RetryPolicy.CountAttempt(request);
+                    if (logger is not null)
+                    {
+                        RestLog.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.AttemptNumber + 1, quick.MaxRetries, RetryPolicy.Describe(args.Outcome), args.RetryDelay.TotalSeconds);
+                    }
+
+                    return ValueTask.CompletedTask;
+                },
+            });
+        }
+
+        var timeout = options.RequestTimeout;
+        if (timeout > TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = timeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout });
+        }
+
+        return builder;
+    }
+
+    /// <summary>A <c>runs/create</c> that got no answer, or one that may come after the work was done: the store may hold the run.</summary>
+    private static bool MayHaveCreatedRun(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
+        request is { } sent
+        && sent.Method == HttpMethod.Post
+        && sent.RequestUri is { } uri
+        && uri.AbsolutePath.EndsWith("/runs/create", StringComparison.Ordinal)
+        && (outcome.Exception is not null || (outcome.Result is { } response && (int)response.StatusCode is 500 or 502 or 504));
+}
