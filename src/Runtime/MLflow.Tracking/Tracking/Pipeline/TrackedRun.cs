@@ -211,11 +211,11 @@ internal sealed class TrackedRun : TrackedRunScope
     }
 
     /// <inheritdoc/>
-    private protected override void LogArtifactContent(byte[] content, string artifactFile) =>
+    protected override void LogArtifactContent(byte[] content, string artifactFile) =>
         _tracker.Enqueue(RunOperation.Attachment(this, new ContentAttachment(content, artifactFile)));
 
     /// <inheritdoc/>
-    private protected override void LogArtifactFile(string fullPath, string artifactFile) =>
+    protected override void LogArtifactFile(string fullPath, string artifactFile) =>
         _tracker.Enqueue(RunOperation.Attachment(this, new NamedFileAttachment(fullPath, artifactFile)));
 
     /// <inheritdoc/>
