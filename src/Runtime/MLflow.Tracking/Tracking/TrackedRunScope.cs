@@ -164,17 +164,17 @@ public abstract class TrackedRunScope : ActiveRun, IDisposable
 
     /// <summary>
     /// Queues <paramref name="content"/> (owned by the run from now on) as the artifact file
-    /// <paramref name="artifactFile"/>. Trackers other than MlflowTracker override it to receive byte and stream
+    /// <paramref name="artifactFile"/>. Trackers other than BackgroundRunTracker override it to receive byte and stream
     /// results; the default throws, which the entry points report, and the call goes on.
     /// </summary>
     /// <param name="content">The bytes, already copied from the result.</param>
     /// <param name="artifactFile">The artifact file's path under the run's artifact root.</param>
     protected virtual void LogArtifactContent(byte[] content, string artifactFile) =>
-        throw new NotSupportedException($"{GetType().Name} does not log artifacts; runs of MlflowTracker (and MlflowFake) do.");
+        throw new NotSupportedException($"{GetType().Name} does not log artifacts; runs of BackgroundRunTracker (and MlflowFake) do.");
 
     /// <summary>Queues the local file <paramref name="fullPath"/>, read at delivery, as the artifact file <paramref name="artifactFile"/>; see <see cref="LogArtifactContent"/>.</summary>
     /// <param name="fullPath">The file's full local path.</param>
     /// <param name="artifactFile">The artifact file's path under the run's artifact root.</param>
     protected virtual void LogArtifactFile(string fullPath, string artifactFile) =>
-        throw new NotSupportedException($"{GetType().Name} does not log artifacts; runs of MlflowTracker (and MlflowFake) do.");
+        throw new NotSupportedException($"{GetType().Name} does not log artifacts; runs of BackgroundRunTracker (and MlflowFake) do.");
 }
