@@ -57,8 +57,23 @@ public partial class GeneratedBehaviourService : ITrackedBehaviourService
     [TrackedRun]
     public partial int Inspect([LogParam] ProbeOptions options, [LogParam] Task<int> pending, [LogParam] Lazy<int> later, [LogParam] float ratio, [LogParam] DateOnly day);
 
+    [TrackedRun]
+    [return: LogArtifact("model.json")]
+    public partial string? Export([LogParam] string name);
+
+    [TrackedRun]
+    public partial Task<ExportedModel> ExportAsync(byte[] weights);
+
     /// <summary>No attributes: never a run.</summary>
     public int Untracked(int value) => value + 1;
+
+    private static string? ExportCore(string name) => name.Length == 0 ? null : "{\"name\":\"" + name + "\"}";
+
+    private static async Task<ExportedModel> ExportAsyncCore(byte[] weights)
+    {
+        await Task.Yield();
+        return new ExportedModel(weights);
+    }
 
     private static int InspectCore(ProbeOptions options, Task<int> pending, Lazy<int> later, float ratio, DateOnly day) => options.Epochs;
 

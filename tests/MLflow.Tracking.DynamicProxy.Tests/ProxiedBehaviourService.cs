@@ -76,4 +76,15 @@ public class ProxiedBehaviourService : ITrackedBehaviourService
     public int Inspect([LogParam] ProbeOptions options, [LogParam] Task<int> pending, [LogParam] Lazy<int> later, [LogParam] float ratio, [LogParam] DateOnly day) => options.Epochs;
 
     public int Untracked(int value) => value + 1;
+
+    [TrackedRun]
+    [return: LogArtifact("model.json")]
+    public string? Export([LogParam] string name) => name.Length == 0 ? null : "{\"name\":\"" + name + "\"}";
+
+    [TrackedRun]
+    public async Task<ExportedModel> ExportAsync(byte[] weights)
+    {
+        await Task.Yield();
+        return new ExportedModel(weights);
+    }
 }

@@ -25,8 +25,8 @@ public sealed class TrackingPathEquivalenceTests
         var generated = await RecordAsync(() => new GeneratedBehaviourService());
         var proxied = await RecordAsync(() => TrackingProxy.Create<ITrackedBehaviourService>(new ProxiedBehaviourService()));
 
-        // 16 tracked calls, two of which start a nested run; the untracked call starts none.
-        Assert.Equal(18, proxied.Count);
+        // 19 tracked calls, two of which start a nested run; the untracked call starts none.
+        Assert.Equal(21, proxied.Count);
         Assert.StartsWith("run score-run in training: Finished, parent - | params epochs=4, learningRate=0.5 | metrics score=2@0 |", proxied[0], StringComparison.Ordinal);
         Assert.Equal(proxied.Count, generated.Count);
         for (var i = 0; i < proxied.Count; i++)
@@ -80,6 +80,9 @@ public sealed class TrackingPathEquivalenceTests
         await service.PipelineAsync(async () => (await service.TrainAsync(0.3, Task.CompletedTask, CancellationToken.None)).Accuracy);
         service.SignIn("alice@example.com", "sk-very-secret", null);
         service.CurrentRunName();
+        service.Export("m");
+        service.Export("");
+        await service.ExportAsync([1, 2, 3]);
         service.Untracked(41);
 
         var runs = mlflow.Runs;
@@ -99,6 +102,7 @@ public sealed class TrackingPathEquivalenceTests
         return $"run {run.RunName} in {run.ExperimentName}: {run.Status}, parent {parent}"
             + $" | params {string.Join(", ", parameters)}"
             + $" | metrics {string.Join(", ", metrics)}"
-            + $" | tags {string.Join(", ", tags)}";
+            + $" | tags {string.Join(", ", tags)}"
+            + $" | artifacts {string.Join(", ", run.Artifacts.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => $"{a.Key}={Convert.ToHexString(a.Value)}"))}";
     }
 }

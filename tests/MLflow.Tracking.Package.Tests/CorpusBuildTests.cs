@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using MLflow.Tracking.Package.Tests.Consumers;
 using Xunit.Abstractions;
@@ -30,7 +31,7 @@ public sealed class CorpusBuildTests
         var files = CorpusConsumer.Groups.SelectMany(g => _package.Corpus.Files(g)).ToList();
         Assert.True(files.Count >= 30, $"only {files.Count} shapes");
         var expected = files.SelectMany(f => f.Expectations).Select(e => e.Id).ToHashSet();
-        foreach (var id in Enumerable.Range(1, 9).Select(i => "MLFLOW00" + i))
+        foreach (var id in Enumerable.Range(1, 11).Select(i => "MLFLOW" + i.ToString("000", CultureInfo.InvariantCulture)))
         {
             Assert.Contains(id, expected);
         }

@@ -8,7 +8,7 @@ internal static class TrackingAttributeNames
     public static bool IsLogParam(AttributeSyntax attribute) => Matches(attribute, "LogParam");
 
     public static bool IsTrackingAttribute(AttributeSyntax attribute) =>
-        Matches(attribute, "LogParam") || Matches(attribute, "LogMetric") || Matches(attribute, "TrackedRun") || Matches(attribute, "RunTag");
+        Matches(attribute, "LogParam") || Matches(attribute, "LogMetric") || Matches(attribute, "LogArtifact") || Matches(attribute, "TrackedRun") || Matches(attribute, "RunTag");
 
     private static bool Matches(AttributeSyntax attribute, string name)
     {

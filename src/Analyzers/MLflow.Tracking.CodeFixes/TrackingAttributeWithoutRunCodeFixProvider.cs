@@ -11,7 +11,7 @@ using MLflow.Tracking.Analyzers;
 
 namespace MLflow.Tracking.CodeFixes;
 
-/// <summary>MLFLOW003: remove a [LogParam] or [return: LogMetric] that no [TrackedRun] uses.</summary>
+/// <summary>MLFLOW003: remove a [LogParam], [return: LogMetric] or [return: LogArtifact] that no [TrackedRun] uses.</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(TrackingAttributeWithoutRunCodeFixProvider)), Shared]
 public sealed class TrackingAttributeWithoutRunCodeFixProvider : CodeFixProvider
 {

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using System.Threading.Tasks;
 using Castle.DynamicProxy;
+using MLflow.Tracking.Shared;
 
 namespace MLflow.Tracking.DynamicProxy;
 
@@ -14,16 +15,18 @@ namespace MLflow.Tracking.DynamicProxy;
 /// </summary>
 internal sealed class MethodTrackingPlan
 {
-    private static readonly MethodTrackingPlan NotTracked = new(null, ReturnShape.Synchronous, [], [], null);
+    private static readonly MethodTrackingPlan NotTracked = new(null, ReturnShape.Synchronous, [], [], [], null);
     private readonly ParamLogger[] _params;
     private readonly MetricLogger[] _metrics;
+    private readonly ArtifactLogger[] _artifacts;
 
-    private MethodTrackingPlan(TrackedRunDefinition? definition, ReturnShape shape, ParamLogger[] parameters, MetricLogger[] metrics, Func<IInvocation, MethodTrackingPlan, IRunTracker, object>? invokeGenericAsync)
+    private MethodTrackingPlan(TrackedRunDefinition? definition, ReturnShape shape, ParamLogger[] parameters, MetricLogger[] metrics, ArtifactLogger[] artifacts, Func<IInvocation, MethodTrackingPlan, IRunTracker, object>? invokeGenericAsync)
     {
         Definition = definition;
         Shape = shape;
         _params = parameters;
         _metrics = metrics;
+        _artifacts = artifacts;
         InvokeGenericAsync = invokeGenericAsync;
     }
 
@@ -59,6 +62,7 @@ internal sealed class MethodTrackingPlan
             shape,
             BuildParamLoggers(method, target),
             BuildMetricLoggers(method, target, resultType),
+            BuildArtifactLoggers(method, target, resultType),
             GenericHelper(shape, resultType));
     }
 
@@ -71,7 +75,7 @@ internal sealed class MethodTrackingPlan
         }
     }
 
-    /// <summary>Logs the <see cref="LogMetricAttribute"/> values of <paramref name="result"/>.</summary>
+    /// <summary>Logs the <see cref="LogMetricAttribute"/> and then the <see cref="LogArtifactAttribute"/> values of <paramref name="result"/>.</summary>
     public void LogResult(TrackedRunScope run, object? result)
     {
         if (result is null)
@@ -80,6 +84,11 @@ internal sealed class MethodTrackingPlan
         }
 
         foreach (var logger in _metrics)
+        {
+            logger.Log(run, result);
+        }
+
+        foreach (var logger in _artifacts)
         {
             logger.Log(run, result);
         }
@@ -132,6 +141,46 @@ internal sealed class MethodTrackingPlan
         }
 
         return loggers.ToArray();
+    }
+
+    // As the generator's reader: the result itself, then the result type's readable members, each of a type the shared
+    // ArtifactRules accept under a path they accept (others are MLFLOW011 at build time and not logged).
+    private static ArtifactLogger[] BuildArtifactLoggers(MethodInfo method, MethodInfo? target, Type? resultType)
+    {
+        if (resultType is null)
+        {
+            return [];
+        }
+
+        var loggers = new List<ArtifactLogger>();
+        var onReturn = target?.ReturnParameter.GetCustomAttribute<LogArtifactAttribute>() ?? method.ReturnParameter.GetCustomAttribute<LogArtifactAttribute>();
+        if (onReturn is not null && ArtifactLoggerFor(onReturn, method.Name, resultType, null) is { } logger)
+        {
+            loggers.Add(logger);
+        }
+
+        foreach (var member in ValueKinds.ReadableMembers(Nullable.GetUnderlyingType(resultType) ?? resultType))
+        {
+            if (member.GetCustomAttribute<LogArtifactAttribute>() is { } attribute
+                && ArtifactLoggerFor(attribute, member.Name, MemberAccessor.TypeOf(member), member) is { } memberLogger)
+            {
+                loggers.Add(memberLogger);
+            }
+        }
+
+        return loggers.ToArray();
+    }
+
+    private static ArtifactLogger? ArtifactLoggerFor(LogArtifactAttribute attribute, string name, Type type, MemberInfo? member)
+    {
+        var kind = ValueKinds.ArtifactKindOf(type);
+        var path = attribute.Path ?? (kind == ArtifactKind.File ? null : name);
+        if (kind == ArtifactKind.Unsupported || (path is not null && ArtifactRules.CheckFile(path, out _) is not null))
+        {
+            return null;
+        }
+
+        return new ArtifactLogger(path, name, member is null ? null : MemberAccessor.Compile(member));
     }
 
     // As the generator: tags of the containing types, outermost first, then of the method; nothing is merged, so a

@@ -90,6 +90,32 @@ internal static class ValueKinds
         }
     }
 
+    /// <summary>How a [LogArtifact] value of <paramref name="type"/> is written, by the shared <see cref="ArtifactRules"/> the generator's reader applies.</summary>
+    public static ArtifactKind ArtifactKindOf(Type type)
+    {
+        if (type.IsArray)
+        {
+            return type.GetArrayRank() == 1 && type.GetElementType() is { IsArray: false } element
+                ? ArtifactRules.KindOf(ArtifactRules.CanonicalName(NameOf(element), isArray: true))
+                : ArtifactKind.Unsupported;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            var arguments = current.IsGenericType ? current.GetGenericArguments() : Type.EmptyTypes;
+            var name = arguments.Length == 1 && !arguments[0].IsGenericParameter
+                ? ArtifactRules.CanonicalName(NameOf(current), typeArgument: NameOf(arguments[0]))
+                : ArtifactRules.CanonicalName(NameOf(current));
+            var kind = ArtifactRules.KindOf(name);
+            if (kind != ArtifactKind.Unsupported)
+            {
+                return kind;
+            }
+        }
+
+        return ArtifactKind.Unsupported;
+    }
+
     /// <summary>The name Roslyn's reader uses: the full name of the type, or of its generic definition (<c>System.Lazy`1</c>).</summary>
     private static string NameOf(Type type)
     {

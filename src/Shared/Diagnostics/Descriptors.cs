@@ -30,7 +30,7 @@ internal static class Descriptors
 
     public static readonly DiagnosticDescriptor TrackingAttributeWithoutRun = Create(
         DiagnosticIds.TrackingAttributeWithoutRun,
-        "[LogParam] or [LogMetric] has no effect without [TrackedRun]",
+        "[LogParam], [LogMetric] or [LogArtifact] has no effect without [TrackedRun]",
         "{0} on '{1}' has no effect because method '{2}' has no [TrackedRun] attribute",
         DiagnosticSeverity.Warning,
         "Only parameters and return values of [TrackedRun] methods are logged.");
@@ -84,6 +84,13 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Collections, tasks, lazies, delegates, reflection and culture objects, handles and cancellation tokens are never read, because reading them could block, run code, allocate or says nothing about the run. Remove [LogParam], or log a value derived from it (a count, a name) with ActiveRun.Current?.LogParam in the body.");
 
+    public static readonly DiagnosticDescriptor InvalidArtifact = Create(
+        DiagnosticIds.InvalidArtifact,
+        "[LogArtifact] value cannot be logged as declared",
+        "[LogArtifact] on {0} {1}",
+        DiagnosticSeverity.Error,
+        "A [LogArtifact] value must be a string, byte[], ReadOnlyMemory<byte>, Stream (or a type derived from it) or FileInfo; its path must be a relative, '/'-separated file path under the run's artifact root (no '..', '.' or empty segments, no leading '/', drive or backslash), and no two artifacts of one tracked run may share a path. Anything else would never be logged, or would replace another artifact.");
+
     /// <summary>The descriptor of an ID, for diagnostics kept in equatable pipeline models by ID.</summary>
     public static DiagnosticDescriptor ById(string id) => id switch
     {
@@ -98,6 +105,7 @@ internal static class Descriptors
         DiagnosticIds.ReservedTagKey => ReservedTagKey,
 
         DiagnosticIds.ParamNotLogged => ParamNotLogged,
+        DiagnosticIds.InvalidArtifact => InvalidArtifact,
         _ => throw new System.ArgumentOutOfRangeException(nameof(id), id, "Not an MLflow.Tracking diagnostic ID."),
     };
 

@@ -16,4 +16,5 @@ internal static class DiagnosticIds
     public const string InvalidRunNaming = "MLFLOW008";
     public const string ReservedTagKey = "MLFLOW009";
     public const string ParamNotLogged = "MLFLOW010";
+    public const string InvalidArtifact = "MLFLOW011";
 }

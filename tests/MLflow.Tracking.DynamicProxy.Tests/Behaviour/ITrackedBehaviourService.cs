@@ -53,6 +53,12 @@ public interface ITrackedBehaviourService
     /// <summary>[TrackedRun]; [LogParam] options, pending, later, ratio, day. Returns options.Epochs.</summary>
     int Inspect(ProbeOptions options, Task<int> pending, Lazy<int> later, float ratio, DateOnly day);
 
+    /// <summary>[TrackedRun], [return: LogArtifact("model.json")]; [LogParam] name. Returns {"name":"<paramref name="name"/>"}, or null for an empty name.</summary>
+    string? Export(string name);
+
+    /// <summary>[TrackedRun]; returns an <see cref="ExportedModel"/> with <paramref name="weights"/>, awaited.</summary>
+    Task<ExportedModel> ExportAsync(byte[] weights);
+
     /// <summary>No attributes: never a run.</summary>
     int Untracked(int value);
 }
@@ -94,3 +100,11 @@ public sealed class TrainingOptions
 /// <param name="F1">Logged as "f1".</param>
 /// <param name="Notes">Not a metric.</param>
 public sealed record TrainingResult([property: LogMetric] double Accuracy, [property: LogMetric("f1")] double F1, string Notes);
+
+/// <summary>A result whose members are artifacts: weights.bin (bytes), card.md (text; its getter computes it).</summary>
+public sealed record ExportedModel([property: LogArtifact("model/weights.bin")] byte[] Weights)
+{
+    /// <summary>Logged as model/card.md.</summary>
+    [LogArtifact("model/card.md")]
+    public string Card => "weights: " + Weights.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -361,4 +361,34 @@ public abstract class TrackedBehaviourSuite
             new Dictionary<string, string> { ["options.Epochs"] = "3", ["options.Ratio"] = "0.1", ["ratio"] = "0.1", ["day"] = "2024-01-02" },
             tracker.SingleRun().ParamMap);
     }
+
+    [Fact]
+    public void Return_artifact_is_logged_as_text_and_null_logs_none()
+    {
+        var tracker = new RecordingRunTracker();
+        var service = CreateService(tracker);
+
+        Assert.Equal("{\"name\":\"m\"}", service.Export("m"));
+        Assert.Null(service.Export(""));
+
+        Assert.Equal(2, tracker.Runs.Count);
+        Assert.Equal(new Dictionary<string, string> { ["model.json"] = "text:{\"name\":\"m\"}" }, tracker.Runs[0].Artifacts);
+        Assert.Empty(tracker.Runs[1].Artifacts);
+        Assert.All(tracker.Runs, run => Assert.Equal(RunStatus.Finished, run.Status));
+    }
+
+    [Fact]
+    public async Task Member_artifacts_of_a_task_result_are_logged_when_it_completes_and_bytes_are_copied()
+    {
+        var tracker = new RecordingRunTracker();
+        var weights = new byte[] { 1, 2 };
+
+        var model = await CreateService(tracker).ExportAsync(weights);
+        weights[0] = 9;
+
+        Assert.Same(weights, model.Weights);
+        Assert.Equal(
+            new Dictionary<string, string> { ["model/weights.bin"] = "bytes:0102", ["model/card.md"] = "text:weights: 2" },
+            tracker.SingleRun().Artifacts);
+    }
 }

@@ -173,6 +173,27 @@ public sealed record Result(
     public long Steps = 12;
 }
 
+public sealed class Exported
+{
+    [LogArtifact("model/weights.bin")] public byte[] Weights { get; init; } = [1, 2, 3];
+
+    [LogArtifact("tokens.bin")] public ReadOnlyMemory<byte> Tokens { get; init; } = new byte[] { 4, 5 };
+
+    [LogArtifact("log.txt")] public MemoryStream Log { get; init; } = new("epoch 1"u8.ToArray());
+
+    [LogArtifact] public FileInfo Report { get; init; } = new("report.csv");
+
+    [LogArtifact("renamed/report.csv")] public FileInfo Renamed => Report;
+
+    [LogArtifact] public string Card { get; init; } = "card";
+
+    [LogArtifact("broken.txt")] public string Broken => throw new InvalidOperationException("artifact getter failed");
+
+    [LogArtifact("old.txt")]
+    [Obsolete("Use Card.")]
+    public string Old => "old";
+}
+
 /// <summary>The corpus's methods; the same attributes on the generated implementation serve the proxy.</summary>
 public interface IRulesCorpus
 {
@@ -196,6 +217,12 @@ public interface IRulesCorpus
     Task<Result> MetricsAsync(int n);
 
     double Score(int n);
+
+    Exported Artifacts(int n);
+
+    Task<Exported?> ArtifactsAsync(int n);
+
+    string Summary(int n);
 }
 
 public partial class RulesCorpus : IRulesCorpus
@@ -269,4 +296,24 @@ public partial class RulesCorpus : IRulesCorpus
     private static Task<Result> MetricsAsyncCore(int n) => Task.FromResult(new Result(0.75, 0.5f, 3, 2m, "async"));
 
     private static double ScoreCore(int n) => n / 2.0;
+
+    [TrackedRun]
+    public partial Exported Artifacts([LogParam] int n);
+
+    [TrackedRun]
+    public partial Task<Exported?> ArtifactsAsync([LogParam] int n);
+
+    [TrackedRun]
+    [return: LogArtifact("summary.md")]
+    public partial string Summary([LogParam] int n);
+
+    private static Exported ArtifactsCore(int n) => new();
+
+    private static async Task<Exported?> ArtifactsAsyncCore(int n)
+    {
+        await Task.Yield();
+        return new Exported { Card = "async card" };
+    }
+
+    private static string SummaryCore(int n) => "# summary " + n.ToString(CultureInfo.InvariantCulture);
 }

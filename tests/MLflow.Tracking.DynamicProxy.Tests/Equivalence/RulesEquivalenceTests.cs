@@ -22,7 +22,7 @@ namespace MLflow.Tracking.DynamicProxy.Tests.Equivalence;
 public sealed class RulesEquivalenceTests
 {
     private static readonly string[] Methods =
-        ["Simple", "Flattened", "Interfaces", "Records", "Skipped", "Redacted", "Opaque", "Metrics", "MetricsAsync", "Score"];
+        ["Simple", "Flattened", "Interfaces", "Records", "Skipped", "Redacted", "Opaque", "Metrics", "MetricsAsync", "Score", "Artifacts", "ArtifactsAsync", "Summary"];
 
     [Fact]
     public async Task Generated_wrappers_and_the_proxy_log_the_same_params_metrics_and_read_failures()
@@ -34,6 +34,7 @@ public sealed class RulesEquivalenceTests
         {
             Assert.Equal(Sorted(generated[method].ParamMap), Sorted(proxied[method].ParamMap));
             Assert.Equal(Sorted(generated[method].MetricMap), Sorted(proxied[method].MetricMap));
+            Assert.Equal(Sorted(generated[method].Artifacts), Sorted(proxied[method].Artifacts));
             Assert.Equal(FailedKeys(generated[method]), FailedKeys(proxied[method]));
         }
     }
@@ -48,7 +49,7 @@ public sealed class RulesEquivalenceTests
         {
             var run = generated[method];
             // A getter that throws at run time costs its key there; the analyzers cannot know, and judge it anyway.
-            var attempted = run.ParamMap.Keys.Concat(run.MetricMap.Keys).Concat(FailedKeys(run)).Order(StringComparer.Ordinal);
+            var attempted = run.ParamMap.Keys.Concat(run.MetricMap.Keys).Concat(run.Artifacts.Keys).Concat(FailedKeys(run)).Order(StringComparer.Ordinal);
             Assert.Equal(attempted, WithNullObjects(analyzed[method], run.ParamMap).Order(StringComparer.Ordinal));
         }
     }
@@ -90,6 +91,16 @@ public sealed class RulesEquivalenceTests
         Assert.Equal(["loss"], FailedKeys(runs["Metrics"]));
         Assert.Equal(3, runs["MetricsAsync"].MetricMap["Maybe"]);
         Assert.Equal(2.5, runs["Score"].MetricMap["score"]);
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                ["model/weights.bin"] = "bytes:010203", ["tokens.bin"] = "bytes:0405", ["log.txt"] = "bytes:" + Convert.ToHexString("epoch 1"u8),
+                ["report.csv"] = "file:report.csv", ["renamed/report.csv"] = "file:report.csv", ["Card"] = "text:card",
+            },
+            runs["Artifacts"].Artifacts);
+        Assert.Equal(["broken.txt"], FailedKeys(runs["Artifacts"]));
+        Assert.Equal("text:async card", runs["ArtifactsAsync"].Artifacts["Card"]);
+        Assert.Equal("text:# summary 5", Assert.Single(runs["Summary"].Artifacts, a => a.Key == "summary.md").Value);
         Assert.All(runs.Values, run => Assert.Equal(RunStatus.Finished, run.Status));
     }
 
@@ -148,6 +159,9 @@ public sealed class RulesEquivalenceTests
         corpus.Metrics(1);
         await corpus.MetricsAsync(2);
         corpus.Score(5);
+        corpus.Artifacts(1);
+        await corpus.ArtifactsAsync(2);
+        corpus.Summary(5);
     }
 
     /// <summary>What the analyzers' reader says each method logs, over the corpus's own source text.</summary>
@@ -161,6 +175,8 @@ public sealed class RulesEquivalenceTests
         {
             keys[method.Name] = TrackedRunModel.GetLeafParams(method, known).Select(p => p.Key)
                 .Concat(TrackedRunModel.GetLoggedMetrics(method, known).Select(m => m.Key))
+                // A FileInfo without a path keeps its file name, known at run time only: the corpus's is report.csv.
+                .Concat(known.Symbols.ArtifactsOf(method).Where(a => a.IsLogged).Select(a => a.Path ?? "report.csv"))
                 .ToArray();
         }
 

@@ -61,6 +61,7 @@ public sealed class RecordedRun : TrackedRunScope
     private readonly List<Metric> _metrics = new();
     private readonly List<Tag> _tags = new();
     private readonly List<KeyValuePair<string, Exception>> _readFailures = new();
+    private readonly Dictionary<string, string> _artifacts = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource<RunStatus> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ActiveRun? _previous;
     private bool _disposed;
@@ -147,8 +148,28 @@ public sealed class RecordedRun : TrackedRunScope
         }
     }
 
+    /// <summary>The artifacts logged, by path: UTF-8 text and bytes as they would be uploaded, files as <c>file:</c> and their name.</summary>
+    public IReadOnlyDictionary<string, string> Artifacts { get { lock (_gate) { return new Dictionary<string, string>(_artifacts); } } }
+
+    /// <inheritdoc/>
+    public override void LogText(string text, string artifactFile) => AddArtifact(artifactFile, "text:" + text);
+
+    /// <inheritdoc/>
+    protected override void LogArtifactContent(byte[] content, string artifactFile) => AddArtifact(artifactFile, "bytes:" + Convert.ToHexString(content));
+
+    /// <inheritdoc/>
+    protected override void LogArtifactFile(string fullPath, string artifactFile) => AddArtifact(artifactFile, "file:" + System.IO.Path.GetFileName(fullPath));
+
     /// <summary>The keys whose values could not be read (a getter or ToString threw), with what was thrown.</summary>
     public IReadOnlyList<KeyValuePair<string, Exception>> ReadFailures { get { lock (_gate) { return _readFailures.ToArray(); } } }
+
+    private void AddArtifact(string artifactFile, string content)
+    {
+        lock (_gate)
+        {
+            _artifacts[artifactFile] = content;
+        }
+    }
 
     /// <inheritdoc/>
     public override void ReportReadFailure(string key, Exception exception)

@@ -285,6 +285,38 @@ internal static class MethodShapes
                 }
             }
             """,
+        ["LogArtifact"] = """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using MLflow.Tracking;
+            namespace Shapes;
+            public sealed record Model(
+                [property: LogArtifact("model/weights.bin")] byte[] Weights,
+                [property: LogArtifact("tokens.bin")] ReadOnlyMemory<byte> Tokens,
+                [property: LogArtifact] FileInfo? Report,
+                [property: LogMetric] double Accuracy)
+            {
+                [LogArtifact("log.txt")] public Stream? Log { get; init; }
+                [LogArtifact("card.md")] public string Card => "accuracy " + Accuracy.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            public partial class Exporter
+            {
+                [TrackedRun]
+                [return: LogArtifact("model.json")]
+                public partial string Export([LogParam] string name);
+                private string ExportCore(string name) => name;
+
+                [TrackedRun]
+                public partial Task<Model?> TrainAsync();
+                private Task<Model?> TrainAsyncCore() => Task.FromResult<Model?>(null);
+
+                [TrackedRun]
+                [return: LogArtifact]
+                public partial ValueTask<FileInfo> SaveAsync();
+                private ValueTask<FileInfo> SaveAsyncCore() => new(new FileInfo("out.bin"));
+            }
+            """,
         ["Accessibility"] = """
             using MLflow.Tracking;
             public partial class GlobalJobs

@@ -185,5 +185,47 @@ internal static class ScenarioSource
             [System.Diagnostics.CodeAnalysis.DoesNotReturn]
             private void FailCore(string reason) => throw new InvalidOperationException(reason);
         }
+
+        public sealed class Bundle
+        {
+            [LogArtifact("model/weights.bin")] public byte[]? Weights { get; init; }
+            [LogArtifact("log.txt")] public System.IO.Stream? Log { get; init; }
+            [LogArtifact] public System.IO.FileInfo? Report { get; init; }
+            [LogArtifact("renamed/report.csv")] public System.IO.FileInfo? Same { get; init; }
+            [LogArtifact("tokens.bin")] public ReadOnlyMemory<byte> Tokens { get; init; }
+            [LogArtifact("notes.md")] public string? Notes { get; init; }
+            [LogArtifact("summary.txt")] public string Summary => Weights is null ? throw new InvalidOperationException("no weights") : "weights: " + Weights.Length;
+        }
+
+        public sealed class OneWayStream(byte[] content) : System.IO.MemoryStream(content)
+        {
+            public override bool CanSeek => false;
+        }
+
+        public partial class Exporter
+        {
+            [TrackedRun(Experiment = "export")]
+            [return: LogArtifact("model.json")]
+            public partial string Export([LogParam] string name);
+            private string ExportCore(string name) => "{\"name\":\"" + name + "\"}";
+
+            [TrackedRun]
+            [return: LogArtifact("model.json")]
+            public partial string? ExportNothing();
+            private string? ExportNothingCore() => null;
+
+            [TrackedRun]
+            public partial Task<Bundle?> PackAsync(Bundle? bundle);
+            private async Task<Bundle?> PackAsyncCore(Bundle? bundle)
+            {
+                await Task.Yield();
+                return bundle;
+            }
+
+            [TrackedRun]
+            [return: LogArtifact("stream.bin")]
+            public partial System.IO.Stream Open(System.IO.Stream stream);
+            private System.IO.Stream OpenCore(System.IO.Stream stream) => stream;
+        }
         """;
 }

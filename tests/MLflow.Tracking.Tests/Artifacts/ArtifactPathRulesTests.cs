@@ -37,6 +37,27 @@ public sealed class ArtifactPathRulesTests
     public void Relative_paths_are_kept(string? path, string expected) => Assert.Equal(expected, ArtifactPaths.Normalize(path));
 
     [Theory]
+    [InlineData("model.json", null)]
+    [InlineData("model/weights.bin", null)]
+    [InlineData("", "it must name a file")]
+    [InlineData("model/", "not a directory")]
+    [InlineData("../model.json", "'..' segments")]
+    public void A_LogArtifact_file_path_follows_the_same_rule_and_must_name_a_file(string path, string? rule)
+    {
+        // The rule MLFLOW011 applies at build time (the same shared source, linked into the analyzers).
+        var problem = MLflow.Tracking.Shared.ArtifactRules.CheckFile(path, out _);
+
+        if (rule is null)
+        {
+            Assert.Null(problem);
+        }
+        else
+        {
+            Assert.Contains(rule, problem, System.StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData("résumé final.txt", "r%C3%A9sum%C3%A9%20final.txt")]
     [InlineData("plots/loss.csv", "plots/loss.csv")]
     [InlineData("a?b#c%d/e f", "a%3Fb%23c%25d/e%20f")]

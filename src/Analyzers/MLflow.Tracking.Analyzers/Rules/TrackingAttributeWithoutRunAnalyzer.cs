@@ -5,8 +5,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace MLflow.Tracking.Analyzers;
 
 /// <summary>
-/// MLFLOW003: [LogParam] on a parameter, or [return: LogMetric], of a method without [TrackedRun] logs nothing.
-/// [LogParam]/[LogMetric] on properties and fields are fine: they apply when an object is passed to or returned from a run.
+/// MLFLOW003: [LogParam] on a parameter, or [return: LogMetric] or [return: LogArtifact], of a method without [TrackedRun] logs nothing.
+/// [LogParam]/[LogMetric]/[LogArtifact] on properties and fields are fine: they apply when an object is passed to or returned from a run.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class TrackingAttributeWithoutRunAnalyzer : MethodSymbolAnalyzer
@@ -34,6 +34,11 @@ public sealed class TrackingAttributeWithoutRunAnalyzer : MethodSymbolAnalyzer
         if (KnownTypes.FindAttribute(method.GetReturnTypeAttributes(), known.LogMetric) is { } metric)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.TrackingAttributeWithoutRun, AttributeLocations.Of(metric, method), "[return: LogMetric]", "the return value", method.Name));
+        }
+
+        if (KnownTypes.FindAttribute(method.GetReturnTypeAttributes(), known.LogArtifact) is { } artifact)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.TrackingAttributeWithoutRun, AttributeLocations.Of(artifact, method), "[return: LogArtifact]", "the return value", method.Name));
         }
     }
 }

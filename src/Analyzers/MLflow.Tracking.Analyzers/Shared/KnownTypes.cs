@@ -18,6 +18,7 @@ internal sealed class KnownTypes
         Symbols = TrackingSymbols.For(compilation);
         LogParam = compilation.GetTypeByMetadataName("MLflow.Tracking.LogParamAttribute");
         LogMetric = compilation.GetTypeByMetadataName("MLflow.Tracking.LogMetricAttribute");
+        LogArtifact = compilation.GetTypeByMetadataName("MLflow.Tracking.LogArtifactAttribute");
         ActiveRun = compilation.GetTypeByMetadataName("MLflow.Tracking.ActiveRun");
         RunsClient = compilation.GetTypeByMetadataName("MLflow.Tracking.RunsClient");
         RunBuilder = compilation.GetTypeByMetadataName("MLflow.Tracking.RunBuilder");
@@ -49,6 +50,7 @@ internal sealed class KnownTypes
 
     public INamedTypeSymbol? LogParam { get; }
     public INamedTypeSymbol? LogMetric { get; }
+    public INamedTypeSymbol? LogArtifact { get; }
     public INamedTypeSymbol? ActiveRun { get; }
     public INamedTypeSymbol? RunsClient { get; }
     public INamedTypeSymbol? RunBuilder { get; }

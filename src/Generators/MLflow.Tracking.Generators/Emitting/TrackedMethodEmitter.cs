@@ -7,7 +7,7 @@ namespace MLflow.Tracking.Generators.Emitting;
 
 /// <summary>
 /// Writes the implementation of a <c>[TrackedRun]</c> partial method: a static run definition, the wrapper that
-/// starts the run, logs params, calls <c>&lt;Name&gt;Core</c>, logs metrics and ends the run, and for awaitable
+/// starts the run, logs params, calls <c>&lt;Name&gt;Core</c>, logs metrics and artifacts of the result and ends the run, and for awaitable
 /// returns a private async helper so that the disabled path has no state machine.
 /// </summary>
 internal static class TrackedMethodEmitter
@@ -196,7 +196,7 @@ internal static class TrackedMethodEmitter
         writer.Close();
     }
 
-    /// <summary>Start, params, the call, metrics, Complete; Fail in an exception filter; Dispose in finally.</summary>
+    /// <summary>Start, params, the call, metrics and artifacts, Complete; Fail in an exception filter; Dispose in finally.</summary>
     private static void WriteTrackedBody(CodeWriter writer, TrackedMethodModel model, LocalNames names, string callStatement, bool hasResult)
     {
         var run = names.Run;
@@ -211,7 +211,7 @@ internal static class TrackedMethodEmitter
         writer.Line(callStatement);
         if (hasResult)
         {
-            WriteMetrics(writer, names, model, ref counter);
+            WriteResultLogs(writer, names, model, ref counter);
         }
 
         writer.Line(run + ".Complete();");
@@ -309,9 +309,13 @@ internal static class TrackedMethodEmitter
         }
     }
 
-    private static void WriteMetrics(CodeWriter writer, LocalNames names, TrackedMethodModel model, ref int counter)
+    /// <summary>
+    /// Metrics, then artifacts, of the result: those of the result itself, then those of its members, read inside one
+    /// null check when the result can be null.
+    /// </summary>
+    private static void WriteResultLogs(CodeWriter writer, LocalNames names, TrackedMethodModel model, ref int counter)
     {
-        var hasMemberMetrics = false;
+        var hasMemberLogs = false;
         foreach (var metric in model.Metrics)
         {
             if (metric.Member is null)
@@ -320,11 +324,23 @@ internal static class TrackedMethodEmitter
             }
             else
             {
-                hasMemberMetrics = true;
+                hasMemberLogs = true;
             }
         }
 
-        if (!hasMemberMetrics)
+        foreach (var artifact in model.Artifacts)
+        {
+            if (artifact.Member is null)
+            {
+                WriteArtifact(writer, names, artifact, names.Result);
+            }
+            else
+            {
+                hasMemberLogs = true;
+            }
+        }
+
+        if (!hasMemberLogs)
         {
             return;
         }
@@ -344,10 +360,29 @@ internal static class TrackedMethodEmitter
             }
         }
 
+        foreach (var artifact in model.Artifacts)
+        {
+            if (artifact.Member is not null)
+            {
+                WriteArtifact(writer, names, artifact, target + "." + artifact.Member);
+            }
+        }
+
         if (model.ResultCanBeNull)
         {
             writer.Close();
         }
+    }
+
+    /// <summary>
+    /// One <c>[LogArtifact]</c> value: the scope's overload for its type copies or references it, never throws, and
+    /// logs nothing for null; only a getter with a body needs the guard.
+    /// </summary>
+    private static void WriteArtifact(CodeWriter writer, LocalNames names, ArtifactLogModel artifact, string access)
+    {
+        var path = artifact.Path is null ? "null" : TypeNames.Literal(artifact.Path);
+        var statement = names.Run + ".LogResultArtifact(" + path + ", " + access + ");";
+        writer.Line(artifact.Guarded ? Guarded(names, statement, TypeNames.Literal(artifact.Path ?? artifact.Member!)) : statement);
     }
 
     private static void WriteMetric(CodeWriter writer, LocalNames names, MetricLogModel metric, string access, ref int counter)

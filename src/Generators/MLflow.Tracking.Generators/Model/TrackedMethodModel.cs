@@ -42,7 +42,8 @@ internal sealed record TrackedMethodModel(
     EquatableArray<ParamLogModel> ParamLogs,
     EquatableArray<MetricLogModel> Metrics,
     bool ResultCanBeNull,
-    bool LogSystemMetrics = false);
+    bool LogSystemMetrics = false,
+    EquatableArray<ArtifactLogModel> Artifacts = default);
 
 /// <summary>A type that contains the tracked method, as its partial declaration must be written.</summary>
 /// <param name="Keyword">The modifiers and keyword: <c>partial class</c>, <c>readonly partial record struct</c>...</param>
@@ -100,6 +101,12 @@ internal sealed record ParamLogModel(
 /// <param name="IsDouble">Already a double: no conversion needed.</param>
 /// <param name="Guarded">Read through a property getter, which may throw: a throw costs this metric, never the call.</param>
 internal sealed record MetricLogModel(string Key, string? Member, bool IsNullable, bool IsDouble, bool Guarded);
+
+/// <summary>An artifact logged from the result: a member of the result (<see cref="Member"/>) or the result itself (null).</summary>
+/// <param name="Path">The artifact file's path, or null for a <c>FileInfo</c> that keeps its own file name.</param>
+/// <param name="Member">The member of the result, or null for the return value itself.</param>
+/// <param name="Guarded">Read through a property getter, which may throw: a throw costs this artifact, never the call.</param>
+internal sealed record ArtifactLogModel(string? Path, string? Member, bool Guarded);
 
 /// <summary>How the tracked method returns.</summary>
 internal enum ReturnShape

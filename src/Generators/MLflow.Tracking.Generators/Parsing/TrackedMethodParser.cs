@@ -105,7 +105,8 @@ internal static class TrackedMethodParser
                 ParamLogs: EquatableArray.From(paramLogs),
                 Metrics: MetricReader.Read(method, resultType, symbols),
                 ResultCanBeNull: resultType is not null && ValueTypes.CanBeNull(resultType),
-                LogSystemMetrics: logSystemMetrics),
+                LogSystemMetrics: logSystemMetrics,
+                Artifacts: ArtifactReader.Read(method, resultType, symbols)),
             EquatableArray<DiagnosticInfo>.Empty);
     }
 

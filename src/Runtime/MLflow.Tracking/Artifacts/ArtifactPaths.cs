@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using MLflow.Tracking.Shared;
 
 namespace MLflow.Tracking.Artifacts;
 
@@ -19,49 +20,9 @@ internal static class ArtifactPaths
     /// <exception cref="MlflowInvalidParameterException">The path breaks a rule; the message names the path and the rule.</exception>
     public static string Normalize(string? path, string what = "Artifact path")
     {
-        if (string.IsNullOrEmpty(path))
-        {
-            return string.Empty;
-        }
-
-        string? rule = null;
-        if (path.Contains('\\', StringComparison.Ordinal))
-        {
-            rule = "use '/' as the separator; backslashes are refused";
-        }
-        else if (path.StartsWith('/') || Path.IsPathRooted(path) || (path.Length >= 2 && path[1] == ':' && char.IsAsciiLetter(path[0])))
-        {
-            rule = "it must be relative to the run's artifact root, not absolute or rooted";
-        }
-        else if (path.Any(char.IsControl))
-        {
-            rule = "control characters are refused";
-        }
-        else
-        {
-            var trimmed = path.TrimEnd('/');
-            foreach (var segment in trimmed.Split('/'))
-            {
-                if (segment is "..")
-                {
-                    rule = "'..' segments would leave the run's artifact root";
-                    break;
-                }
-
-                if (segment is "." or "")
-                {
-                    rule = "'.' and empty segments are refused";
-                    break;
-                }
-            }
-
-            if (rule is null)
-            {
-                return trimmed;
-            }
-        }
-
-        throw new MlflowInvalidParameterException($"{what} '{path}' is refused: {rule}.");
+        // The one rule, shared with the analyzers (MLFLOW011) so that a [LogArtifact] path they accept is one this accepts.
+        var rule = ArtifactRules.CheckPath(path, out var normalized);
+        return rule is null ? normalized : throw new MlflowInvalidParameterException($"{what} '{path}' is refused: {rule}.");
     }
 
     /// <summary>A validated file name (one segment) from the local file system.</summary>

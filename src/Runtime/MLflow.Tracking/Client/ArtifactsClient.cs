@@ -103,6 +103,25 @@ public sealed class ArtifactsClient
         return uploaded;
     }
 
+    /// <summary>
+    /// Uploads a local file, streaming it from disk, as the artifact file <paramref name="artifactFile"/> (which may
+    /// name it differently): what a <c>[LogArtifact]</c> <c>FileInfo</c> result delivers.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist (the message names it).</exception>
+    /// <exception cref="MlflowInvalidParameterException">The artifact file path breaks a rule.</exception>
+    internal async Task UploadFileAsAsync(string runId, string localPath, string artifactFile, CancellationToken cancellationToken)
+    {
+        MlflowValidation.ValidateId(runId, "run_id");
+        var target = RequireFile(artifactFile);
+        if (!File.Exists(localPath))
+        {
+            throw new FileNotFoundException($"The artifact file '{localPath}' does not exist.", localPath);
+        }
+
+        var repository = await _resolver.ForRunAsync(runId, cancellationToken).ConfigureAwait(false);
+        await UploadFileAsync(repository, runId, localPath, target, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Uploads <paramref name="content"/> (read to its end, streaming) as the artifact file <paramref name="artifactFile"/>.</summary>
     /// <param name="runId">The run.</param>
     /// <param name="content">The bytes; a seekable stream can be sent again if a retry needs it.</param>

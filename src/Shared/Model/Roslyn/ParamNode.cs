@@ -64,3 +64,20 @@ internal sealed record ParamNode(
 /// <param name="Attribute">The <c>[LogMetric]</c>.</param>
 /// <param name="IsNumeric">A number MLflow can store (others are MLFLOW004 and not logged).</param>
 internal sealed record MetricNode(string Key, ISymbol? Member, ITypeSymbol Type, AttributeData Attribute, bool IsNumeric);
+
+/// <summary>A <c>[LogArtifact]</c> of a tracked method's result: the result itself (<see cref="Member"/> null) or one of its members.</summary>
+/// <param name="Path">The artifact file's path as written or defaulted (the member's or method's name); null for a
+/// <c>FileInfo</c> without one, which keeps its file name at run time.</param>
+/// <param name="IsExplicitPath">The path was written in the attribute (so it is the one to check and point at).</param>
+/// <param name="Member">The property or field, or null for the return value.</param>
+/// <param name="Type">The value's type.</param>
+/// <param name="Attribute">The <c>[LogArtifact]</c>.</param>
+/// <param name="Kind">How the value is written; <see cref="ArtifactKind.Unsupported"/> is MLFLOW011 and not logged.</param>
+internal sealed record ArtifactNode(string? Path, bool IsExplicitPath, ISymbol? Member, ITypeSymbol Type, AttributeData Attribute, ArtifactKind Kind)
+{
+    /// <summary>The first rule the path breaks, or null (also null for a <c>FileInfo</c>'s run-time name).</summary>
+    public string? PathProblem => Path is null ? null : ArtifactRules.CheckFile(Path, out _);
+
+    /// <summary>Written by the generated code and the proxy: a supported type under a valid path.</summary>
+    public bool IsLogged => Kind != ArtifactKind.Unsupported && PathProblem is null;
+}

@@ -69,6 +69,65 @@ internal static class TrackedRunReader
         return metrics;
     }
 
+    /// <summary>
+    /// <c>[return: LogArtifact]</c> and the <c>[LogArtifact]</c> public instance members of the result type (not
+    /// <c>[Obsolete]</c> ones, the same members metrics are read from), of supported types or not.
+    /// </summary>
+    public static IReadOnlyList<ArtifactNode> ReadArtifacts(IMethodSymbol method, ITypeSymbol? resultType, TrackingSymbols symbols)
+    {
+        var artifacts = new List<ArtifactNode>();
+        if (resultType is null || symbols.LogArtifact is null)
+        {
+            return artifacts;
+        }
+
+        if (TrackingSymbols.Find(method.GetReturnTypeAttributes(), symbols.LogArtifact) is { } onReturn)
+        {
+            artifacts.Add(Artifact(onReturn, method.Name, null, resultType));
+        }
+
+        foreach (var (member, memberType) in ReadableMembers(UnwrapNullable(resultType), symbols))
+        {
+            if (symbols.Find(member, symbols.LogArtifact) is { } attribute)
+            {
+                artifacts.Add(Artifact(attribute, member.Name, member, memberType));
+            }
+        }
+
+        return artifacts;
+    }
+
+    /// <summary>How a <c>[LogArtifact]</c> value of <paramref name="type"/> is written (<see cref="ArtifactRules"/>).</summary>
+    public static ArtifactKind ArtifactKindOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType: INamedTypeSymbol element })
+        {
+            return ArtifactRules.KindOf(ArtifactRules.CanonicalName(FullMetadataName(element), isArray: true));
+        }
+
+        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        {
+            var name = current.TypeArguments.Length == 1 && current.TypeArguments[0] is INamedTypeSymbol argument
+                ? ArtifactRules.CanonicalName(FullMetadataName(current.OriginalDefinition), typeArgument: FullMetadataName(argument))
+                : ArtifactRules.CanonicalName(FullMetadataName(current.OriginalDefinition));
+            var kind = ArtifactRules.KindOf(name);
+            if (kind != ArtifactKind.Unsupported)
+            {
+                return kind;
+            }
+        }
+
+        return ArtifactKind.Unsupported;
+    }
+
+    private static ArtifactNode Artifact(AttributeData attribute, string defaultName, ISymbol? member, ITypeSymbol type)
+    {
+        var kind = ArtifactKindOf(type);
+        var written = NameOf(attribute);
+        var path = written ?? (kind == ArtifactKind.File ? null : defaultName);
+        return new ArtifactNode(path, written is not null, member, type, attribute, kind);
+    }
+
     /// <summary>The key logged params reach MLflow under: leaves of the flattening (skipped values are not logged).</summary>
     public static IEnumerable<ParamNode> LoggedLeaves(IReadOnlyList<ParamNode> parameters)
     {

@@ -16,12 +16,14 @@ internal sealed class TrackingSymbols
 
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<ParamNode>> _params = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<MetricNode>> _metrics = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, IReadOnlyList<ArtifactNode>> _artifacts = new(SymbolEqualityComparer.Default);
 
     private TrackingSymbols(Compilation compilation)
     {
         TrackedRun = compilation.GetTypeByMetadataName("MLflow.Tracking.TrackedRunAttribute");
         LogParam = compilation.GetTypeByMetadataName("MLflow.Tracking.LogParamAttribute");
         LogMetric = compilation.GetTypeByMetadataName("MLflow.Tracking.LogMetricAttribute");
+        LogArtifact = compilation.GetTypeByMetadataName("MLflow.Tracking.LogArtifactAttribute");
         RunTag = compilation.GetTypeByMetadataName("MLflow.Tracking.RunTagAttribute");
         Obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
         Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
@@ -35,6 +37,8 @@ internal sealed class TrackingSymbols
     public INamedTypeSymbol? LogParam { get; }
 
     public INamedTypeSymbol? LogMetric { get; }
+
+    public INamedTypeSymbol? LogArtifact { get; }
 
     public INamedTypeSymbol? RunTag { get; }
 
@@ -57,6 +61,10 @@ internal sealed class TrackingSymbols
     /// <summary>The metrics of a <c>[TrackedRun]</c> method (cached): see <see cref="TrackedRunReader.ReadMetrics"/>.</summary>
     public IReadOnlyList<MetricNode> MetricsOf(IMethodSymbol method) =>
         _metrics.GetOrAdd(method, m => TrackedRunReader.ReadMetrics(m, UnwrapAwaitable(m.ReturnType), this));
+
+    /// <summary>The artifacts of a <c>[TrackedRun]</c> method (cached): see <see cref="TrackedRunReader.ReadArtifacts"/>.</summary>
+    public IReadOnlyList<ArtifactNode> ArtifactsOf(IMethodSymbol method) =>
+        _artifacts.GetOrAdd(method, m => TrackedRunReader.ReadArtifacts(m, UnwrapAwaitable(m.ReturnType), this));
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? expected) =>
         type is not null && expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

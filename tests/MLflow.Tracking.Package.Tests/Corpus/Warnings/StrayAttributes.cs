@@ -1,4 +1,4 @@
-// Shape: [LogParam] and [return: LogMetric] on a method without [TrackedRun] (MLFLOW003).
+// Shape: [LogParam], [return: LogMetric] and [return: LogArtifact] on a method without [TrackedRun] (MLFLOW003).
 using MLflow.Tracking;
 
 namespace Corpus.Warnings.StrayAttributes;
@@ -9,4 +9,7 @@ public class Evaluator
 
     [return: LogMetric("accuracy")] // expect: MLFLOW003
     public double Score() => 0.9;
+
+    [return: LogArtifact("model.json")] // expect: MLFLOW003
+    public string Export() => "{}";
 }

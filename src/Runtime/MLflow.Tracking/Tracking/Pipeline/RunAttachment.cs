@@ -36,6 +36,8 @@ internal abstract class RunAttachment
         FileAttachment.SpoolKind => new FileAttachment(item.Text ?? string.Empty, NullIfEmpty(item.Key)),
         DirectoryAttachment.SpoolKind => new DirectoryAttachment(item.Text ?? string.Empty, NullIfEmpty(item.Key)),
         TextAttachment.SpoolKind => new TextAttachment(item.Text ?? string.Empty, item.Key),
+        ContentAttachment.SpoolKind => new ContentAttachment(Convert.FromBase64String(item.Text ?? string.Empty), item.Key),
+        NamedFileAttachment.SpoolKind => new NamedFileAttachment(item.Text ?? string.Empty, item.Key),
         InputAttachment.SpoolKind => new InputAttachment(DatasetMapper.ToModel(JsonSerializer.Deserialize(item.Text ?? "{}", MlflowJsonContext.Default.DatasetInputDto) ?? new DatasetInputDto())),
         _ => null,
     };
@@ -84,6 +86,34 @@ internal sealed class TextAttachment(string text, string artifactFile) : RunAtta
         client.Artifacts.UploadTextAsync(runId, text, artifactFile, cancellationToken);
 
     public override SpoolItem ToSpoolItem() => new() { Kind = SpoolKind, Key = artifactFile, Text = text };
+}
+
+/// <summary>A <c>[LogArtifact]</c> result of bytes (<c>byte[]</c>, <c>ReadOnlyMemory&lt;byte&gt;</c>, a stream): copied when the call returned.</summary>
+internal sealed class ContentAttachment(byte[] content, string artifactFile) : RunAttachment
+{
+    public const char SpoolKind = 'B';
+
+    public override string Describe => artifactFile;
+
+    public override Task DeliverAsync(MlflowClient client, string runId, CancellationToken cancellationToken) =>
+        client.Artifacts.UploadStreamAsync(runId, new System.IO.MemoryStream(content, writable: false), artifactFile, cancellationToken);
+
+    public override SpoolItem ToSpoolItem() => new() { Kind = SpoolKind, Key = artifactFile, Text = Convert.ToBase64String(content) };
+}
+
+/// <summary>A <c>[LogArtifact]</c> <c>FileInfo</c> result: the local file, streamed from disk at delivery, as the artifact file it names.</summary>
+internal sealed class NamedFileAttachment(string localPath, string artifactFile) : RunAttachment
+{
+    public const char SpoolKind = 'N';
+
+    public override string Describe => artifactFile;
+
+    public override string? LocalPath => localPath;
+
+    public override Task DeliverAsync(MlflowClient client, string runId, CancellationToken cancellationToken) =>
+        client.Artifacts.UploadFileAsAsync(runId, localPath, artifactFile, cancellationToken);
+
+    public override SpoolItem ToSpoolItem() => new() { Kind = SpoolKind, Key = artifactFile, Text = localPath };
 }
 
 /// <summary><c>LogInput</c>: one dataset with its context and tags.</summary>

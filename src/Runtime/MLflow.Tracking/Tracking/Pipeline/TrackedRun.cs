@@ -223,6 +223,14 @@ internal sealed class TrackedRun : TrackedRunScope
     }
 
     /// <inheritdoc/>
+    protected override void LogArtifactContent(byte[] content, string artifactFile) =>
+        _tracker.Enqueue(RunOperation.Attachment(this, new ContentAttachment(content, artifactFile)));
+
+    /// <inheritdoc/>
+    protected override void LogArtifactFile(string fullPath, string artifactFile) =>
+        _tracker.Enqueue(RunOperation.Attachment(this, new NamedFileAttachment(fullPath, artifactFile)));
+
+    /// <inheritdoc/>
     public override void LogInput(Datasets.Dataset dataset, string? context = null, IEnumerable<KeyValuePair<string, string>>? tags = null) =>
         _tracker.Enqueue(RunOperation.Attachment(this, new InputAttachment(Datasets.DatasetInput.Create(dataset, context, tags))));
 
