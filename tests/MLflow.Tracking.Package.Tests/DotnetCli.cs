@@ -14,6 +14,8 @@ public static class DotnetCli
         public string StandardOutput { get; init; } = "";
 
         public string StandardError { get; init; } = "";
+
+        public TimeSpan Duration { get; init; }
     }
 
     public static Result Run(string workingDirectory, TimeSpan timeout, params string[] arguments)
@@ -52,6 +54,7 @@ public static class DotnetCli
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); standardOutput.AppendLine(e.Data); } } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); standardError.AppendLine(e.Data); } } };
+        var stopwatch = Stopwatch.StartNew();
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -68,6 +71,7 @@ public static class DotnetCli
             {
                 StandardOutput = standardOutput.ToString(),
                 StandardError = standardError.ToString(),
+                Duration = stopwatch.Elapsed,
             };
         }
     }

@@ -56,7 +56,8 @@ public sealed class DocSnippetTests
         var project = build.Catalog.Projects.Single(p => p.Name == name);
         var outcome = build.Outcome(name);
         var blocks = string.Join(", ", project.Sources.Select(s => s.Block.Location));
-        _output.WriteLine($"snippet build of {build.Catalog.Projects.Count} projects: {build.BuildTime.TotalSeconds:F1} s, with runs {build.TotalTime.TotalSeconds:F1} s");
+        _output.WriteLine(FormattableString.Invariant(
+            $"{build.Catalog.Projects.Count} snippet projects: packing the companions {build.PackTime.TotalSeconds:F1} s, restore and build {build.BuildTime.TotalSeconds:F1} s (restore {build.RestoreTime.TotalSeconds:F1} s), all with the runs {build.TotalTime.TotalSeconds:F1} s"));
 
         Assert.True(
             outcome.BuildErrors.Count == 0,
