@@ -19,7 +19,7 @@ namespace MLflow.Tracking.Benchmarks;
 public class GeneratedCallBenchmarks
 {
     private readonly GeneratedModel _model = new();
-    private MlflowTracker? _tracker;
+    private BackgroundRunTracker? _tracker;
     private IDisposable? _pause;
 
     [IterationSetup(Targets = new[] { nameof(TrivialDisabled), nameof(DotProductDisabled) })]
@@ -59,7 +59,7 @@ public class GeneratedCallBenchmarks
 
     private void Install(MlflowOptions options)
     {
-        _tracker = new MlflowTracker(new MlflowClient(new InMemoryMlflowStore()), options);
+        _tracker = new BackgroundRunTracker(new MlflowClient(new InMemoryMlflowStore()), options);
         MlflowTracking.SetTracker(_tracker);
     }
 }

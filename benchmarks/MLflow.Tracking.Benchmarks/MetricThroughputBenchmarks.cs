@@ -9,7 +9,7 @@ namespace MLflow.Tracking.Benchmarks;
 
 /// <summary>
 /// Metric throughput over real HTTP (loopback) into one run of a <see cref="LoopbackMlflowServer"/>: the batched
-/// pipeline (tracked run → MlflowTracker queue → REST store log-batch of up to 1000 points) against one
+/// pipeline (tracked run → BackgroundRunTracker queue → REST store log-batch of up to 1000 points) against one
 /// <c>runs/log-metric</c> request per metric (<c>client.Runs.LogMetricAsync</c> in a loop), 2,000 metrics each.
 /// Each invocation ends only when every point has been accepted by the server. Ratio (baseline: one request per
 /// metric) is the throughput gain of batching; the design target is ≥ 100×.
@@ -23,7 +23,7 @@ public class MetricThroughputBenchmarks
 
     private LoopbackMlflowServer? _server;
     private MlflowClient? _client;
-    private MlflowTracker? _tracker;
+    private BackgroundRunTracker? _tracker;
     private string _runId = string.Empty;
     private long _round;
 
@@ -39,7 +39,7 @@ public class MetricThroughputBenchmarks
         // for the whole benchmark, as in an application: its store connection and experiment cache are warm.
         var options = Options();
         options.RunId = _runId;
-        _tracker = new MlflowTracker(options);
+        _tracker = new BackgroundRunTracker(options);
     }
 
     /// <summary>Nothing to prepare; declared so both benchmarks share one job (and BenchmarkDotNet computes the ratio).</summary>

@@ -38,7 +38,7 @@ public class ProxyCallBenchmarks
     private readonly IProxyTrainer _plain = new ProxyTrainer();
     private IProxyTrainer? _proxied;
     private MlflowClient? _client;
-    private MlflowTracker? _tracker;
+    private BackgroundRunTracker? _tracker;
     private IDisposable? _pause;
 
     [IterationSetup(Target = nameof(ProxyDisabled))]
@@ -73,7 +73,7 @@ public class ProxyCallBenchmarks
     private void Install(MlflowOptions options)
     {
         _client = new MlflowClient(new InMemoryMlflowStore());
-        _tracker = new MlflowTracker(_client, options);
+        _tracker = new BackgroundRunTracker(_client, options);
         _proxied = TrackingProxy.Create<IProxyTrainer>(new ProxyTrainer(), _tracker);
     }
 }

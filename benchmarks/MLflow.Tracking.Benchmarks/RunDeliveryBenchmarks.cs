@@ -23,7 +23,7 @@ public class RunDeliveryBenchmarks
     private static readonly TimeSpan ServerLatency = TimeSpan.FromMilliseconds(2);
 
     private LoopbackMlflowServer? _server;
-    private MlflowTracker? _tracker;
+    private BackgroundRunTracker? _tracker;
 
     /// <summary>Runs delivered at once; 1 is the sequential baseline.</summary>
     [Params(1, 4)]
@@ -38,7 +38,7 @@ public class RunDeliveryBenchmarks
             await Task.Delay(ServerLatency).ConfigureAwait(false);
             return false; // then the store answers as usual
         };
-        _tracker = new MlflowTracker(new MlflowOptions
+        _tracker = new BackgroundRunTracker(new MlflowOptions
         {
             TrackingUri = _server.BaseUri.AbsoluteUri,
             MaxRetries = 0,

@@ -25,7 +25,7 @@ public class TrackedCallBenchmarks
 
     private InMemoryMlflowStore? _store;
     private MlflowClient? _client;
-    private MlflowTracker? _tracker;
+    private BackgroundRunTracker? _tracker;
     private readonly double _learningRate = 0.01;
     private IDisposable? _pause;
 
@@ -100,7 +100,7 @@ public class TrackedCallBenchmarks
     {
         _store = new InMemoryMlflowStore();
         _client = new MlflowClient(_store);
-        _tracker = new MlflowTracker(_client, options);
+        _tracker = new BackgroundRunTracker(_client, options);
         MlflowTracking.SetTracker(_tracker);
     }
 }

@@ -71,7 +71,7 @@ replay.SetAction(async (parse, cancellationToken) =>
     // The replay waits for every file on its own; this bounds only the closing flush when the store stopped
     // answering (what was claimed then is written back to the spool at once).
     options.FlushTimeout = TimeSpan.FromSeconds(1);
-    await using var tracker = new MlflowTracker(options);
+    await using var tracker = new BackgroundRunTracker(options);
     if (!tracker.IsEnabled)
     {
         Console.Error.WriteLine(tracker.DisabledReason);

@@ -149,7 +149,7 @@ public sealed class RequestTrackingTests
     {
         var store = new GatedStore();
         await using var client = new MlflowClient(store);
-        await using var tracker = new MlflowTracker(client, new MlflowOptions { FlushTimeout = TimeSpan.FromSeconds(10) });
+        await using var tracker = new BackgroundRunTracker(client, new MlflowOptions { FlushTimeout = TimeSpan.FromSeconds(10) });
         await using var app = await StartAppAsync(tracker);
 
         var response = await app.GetTestClient().GetAsync("/api/predict/5");

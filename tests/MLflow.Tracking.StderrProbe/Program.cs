@@ -20,7 +20,7 @@ var result = Trainer.Train(learningRate: 0.5);
 Console.WriteLine("tracked call returned " + result.ToString(CultureInfo.InvariantCulture));
 if (Array.IndexOf(args, "--wait-for-failure") >= 0)
 {
-    var tracker = (MlflowTracker)MlflowTracking.Tracker;
+    var tracker = (BackgroundRunTracker)MlflowTracking.Tracker;
     var deadline = DateTime.UtcNow.AddSeconds(30);
     while (tracker.Statistics.DeliveryFailures == 0 && DateTime.UtcNow < deadline)
     {

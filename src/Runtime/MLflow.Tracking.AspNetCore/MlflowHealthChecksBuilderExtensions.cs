@@ -39,7 +39,7 @@ public static class MlflowHealthChecksBuilderExtensions
         var watermark = new DeliveryWatermark();
         return builder.Add(new HealthCheckRegistration(
             name,
-            provider => new MlflowHealthCheck(provider.GetRequiredService<IMlflowStore>(), provider.GetService<IRunTracker>() as MlflowTracker, options, watermark),
+            provider => new MlflowHealthCheck(provider.GetRequiredService<IMlflowStore>(), provider.GetService<IRunTracker>() as BackgroundRunTracker, options, watermark),
             failureStatus,
             tags,
             // The framework's own timeout is a backstop a little beyond ours, so our message explains the timeout.

@@ -6,7 +6,7 @@ namespace MLflow.Tracking.Testing;
 
 /// <summary>
 /// An MLflow that lives in the test: an <see cref="InMemoryMlflowStore"/>, a client over it and a synchronous
-/// <see cref="MlflowTracker"/> installed for the current async flow only, so tracked methods called by the test
+/// <see cref="BackgroundRunTracker"/> installed for the current async flow only, so tracked methods called by the test
 /// record here (and parallel tests do not see each other). Everything is delivered before a tracked call returns,
 /// so assertions need no flush.
 /// </summary>
@@ -39,7 +39,7 @@ public sealed partial class MlflowFake : IDisposable
         trackerOptions.Synchronous = true;
         Store = new InMemoryMlflowStore();
         Client = new MlflowClient(Store, loggerFactory);
-        Tracker = new MlflowTracker(Client, trackerOptions, loggerFactory);
+        Tracker = new BackgroundRunTracker(Client, trackerOptions, loggerFactory);
         _installation = MlflowTracking.UseTracker(Tracker);
     }
 
@@ -50,7 +50,7 @@ public sealed partial class MlflowFake : IDisposable
     public MlflowClient Client { get; }
 
     /// <summary>The tracker tracked methods use while the fake is installed.</summary>
-    public MlflowTracker Tracker { get; }
+    public BackgroundRunTracker Tracker { get; }
 
     /// <summary>Every recorded run, in creation order, with all metric points.</summary>
     public IReadOnlyList<RecordedRun> Runs => Store.Runs;

@@ -9,7 +9,7 @@ namespace MLflow.Tracking.Generators.Tests.Running;
 
 /// <summary>
 /// Generated code over the real pipeline: the wrappers call <see cref="MlflowTracking.Tracker"/>, which is the
-/// <see cref="MlflowFake"/>'s synchronous <see cref="MlflowTracker"/>, which writes to its in-memory store.
+/// <see cref="MlflowFake"/>'s synchronous <see cref="BackgroundRunTracker"/>, which writes to its in-memory store.
 /// </summary>
 public sealed class MlflowFakePipelineTests
 {

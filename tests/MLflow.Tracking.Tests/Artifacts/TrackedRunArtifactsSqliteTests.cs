@@ -28,7 +28,7 @@ public sealed class TrackedRunArtifactsSqliteTests
         File.WriteAllText(Path.Combine(plots, "loss.csv"), "step,loss\n0,1\n");
         var logs = new CapturingLoggerFactory();
         string runId;
-        await using (var tracker = new MlflowTracker(new MlflowOptions { TrackingUri = "sqlite:///" + database, BatchInterval = TimeSpan.FromMilliseconds(20) }, logs))
+        await using (var tracker = new BackgroundRunTracker(new MlflowOptions { TrackingUri = "sqlite:///" + database, BatchInterval = TimeSpan.FromMilliseconds(20) }, logs))
         {
             var run = tracker.StartRun(new TrackedRunDefinition("training", "train", "Tests.Trainer.Train"));
             run.LogMetric("loss", 0.5, step: 0);

@@ -17,7 +17,7 @@ public sealed class AmbientTrackerCollection
 public sealed class MlflowTrackingHostedServiceTests : IDisposable
 {
     // Leave no stub behind as the process-wide tracker: later tests get a disabled one.
-    public void Dispose() => MlflowTracking.SetTracker(new MlflowTracker(new MlflowOptions { Enabled = false }));
+    public void Dispose() => MlflowTracking.SetTracker(new BackgroundRunTracker(new MlflowOptions { Enabled = false }));
 
     private static IHost BuildHost(StubRunTracker tracker, Action<MlflowOptions>? configure = null)
     {

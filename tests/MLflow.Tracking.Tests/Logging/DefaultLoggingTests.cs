@@ -18,7 +18,7 @@ public sealed class DefaultLoggingTests
     [Fact]
     public void Without_one_warnings_go_to_standard_error()
     {
-        var logger = DefaultLogging.Resolve(null, new MlflowOptions()).CreateLogger("MLflow.Tracking.MlflowTracker");
+        var logger = DefaultLogging.Resolve(null, new MlflowOptions()).CreateLogger("MLflow.Tracking.BackgroundRunTracker");
         Assert.IsType<StandardErrorLogger>(logger);
         Assert.IsType<StandardErrorLogger>(DefaultLogging.Resolve(null, null).CreateLogger("x"));
     }

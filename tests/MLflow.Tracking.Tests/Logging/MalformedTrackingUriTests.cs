@@ -43,7 +43,7 @@ public sealed class MalformedTrackingUriTests
     public async Task The_ambient_kind_of_tracker_disables_itself_and_logs_one_error_naming_the_uri()
     {
         var logs = new RecordingLoggerProvider();
-        await using var tracker = new MlflowTracker(new MlflowOptions { TrackingUri = "htp://alice:s3cret@mlflow.example:5000" }, logs);
+        await using var tracker = new BackgroundRunTracker(new MlflowOptions { TrackingUri = "htp://alice:s3cret@mlflow.example:5000" }, logs);
 
         Assert.False(tracker.IsEnabled);
         Assert.Contains("htp://***@mlflow.example:5000", tracker.DisabledReason, StringComparison.Ordinal);

@@ -24,7 +24,7 @@ public sealed class StandardErrorLoggerTests
     [Fact]
     public void A_warning_is_written_in_MLflow_python_logging_shape_whatever_the_culture()
     {
-        var logger = _provider.CreateLogger("MLflow.Tracking.MlflowTracker");
+        var logger = _provider.CreateLogger("MLflow.Tracking.BackgroundRunTracker");
         var culture = CultureInfo.CurrentCulture;
         try
         {
@@ -36,13 +36,13 @@ public sealed class StandardErrorLoggerTests
             CultureInfo.CurrentCulture = culture;
         }
 
-        Assert.Equal("2026/12/01 12:00:05 WARNING MLflow.Tracking.MlflowTracker: The MLflow tracking store http://localhost:5000/ is unreachable.", Lines[0]);
+        Assert.Equal("2026/12/01 12:00:05 WARNING MLflow.Tracking.BackgroundRunTracker: The MLflow tracking store http://localhost:5000/ is unreachable.", Lines[0]);
     }
 
     [Fact]
     public void The_same_cause_is_written_once_however_its_values_differ()
     {
-        var logger = _provider.CreateLogger("MLflow.Tracking.MlflowTracker");
+        var logger = _provider.CreateLogger("MLflow.Tracking.BackgroundRunTracker");
         logger.LogWarning("MLflow refused metric '{Key}' of run {RunId}.", "a", "r1");
         logger.LogWarning("MLflow refused metric '{Key}' of run {RunId}.", "b", "r2");
         logger.LogError("MLflow could not create the run {RunName}.", "train");
@@ -56,7 +56,7 @@ public sealed class StandardErrorLoggerTests
     [Fact]
     public void Event_ids_are_causes_per_category()
     {
-        var tracker = _provider.CreateLogger("MLflow.Tracking.MlflowTracker");
+        var tracker = _provider.CreateLogger("MLflow.Tracking.BackgroundRunTracker");
         var rest = _provider.CreateLogger("MLflow.Tracking.Rest");
         tracker.Log(LogLevel.Warning, new EventId(7), "first text", null, static (state, _) => state);
         tracker.Log(LogLevel.Warning, new EventId(7), "other text, same event", null, static (state, _) => state);
@@ -70,7 +70,7 @@ public sealed class StandardErrorLoggerTests
     [Fact]
     public void Information_and_below_are_not_written()
     {
-        var logger = _provider.CreateLogger("MLflow.Tracking.MlflowTracker");
+        var logger = _provider.CreateLogger("MLflow.Tracking.BackgroundRunTracker");
         logger.LogInformation("The store answers again.");
         logger.LogDebug("Still unreachable.");
 
@@ -97,7 +97,7 @@ public sealed class StandardErrorLoggerTests
     [Fact]
     public void The_how_to_change_this_hint_follows_the_first_message_only()
     {
-        var logger = _provider.CreateLogger("MLflow.Tracking.MlflowTracker");
+        var logger = _provider.CreateLogger("MLflow.Tracking.BackgroundRunTracker");
         logger.LogWarning("one");
         logger.LogWarning("two");
 

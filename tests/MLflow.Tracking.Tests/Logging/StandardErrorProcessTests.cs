@@ -29,7 +29,7 @@ public sealed partial class StandardErrorProcessTests
         Assert.Contains("tracked call returned 1", result.StandardOutput, StringComparison.Ordinal);
         Assert.Matches("delivery failures: [1-9]", result.StandardOutput);
         var messages = MessageLines(result.StandardError);
-        Assert.Contains(messages, line => line.Contains("WARNING MLflow.Tracking.MlflowTracker:", StringComparison.Ordinal) && line.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
+        Assert.Contains(messages, line => line.Contains("WARNING MLflow.Tracking.BackgroundRunTracker:", StringComparison.Ordinal) && line.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
 
         // Two retries per request and several requests would each warn; the retry warning is one cause.
         Assert.Single(messages, line => line.Contains("; retry ", StringComparison.Ordinal));
@@ -47,7 +47,7 @@ public sealed partial class StandardErrorProcessTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("tracked call returned 1", result.StandardOutput, StringComparison.Ordinal);
         var error = Assert.Single(MessageLines(result.StandardError));
-        Assert.Matches(@"^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d ERROR MLflow\.Tracking\.MlflowTracker: MLflow tracking is disabled: Tracking URI 'htp://\*\*\*@127\.0\.0\.1:5000' is not supported\. Use sqlite:///mlflow\.db", error);
+        Assert.Matches(@"^\d{4}/\d\d/\d\d \d\d:\d\d:\d\d ERROR MLflow\.Tracking\.BackgroundRunTracker: MLflow tracking is disabled: Tracking URI 'htp://\*\*\*@127\.0\.0\.1:5000' is not supported\. Use sqlite:///mlflow\.db", error);
         Assert.DoesNotContain("s3cret", result.StandardError, StringComparison.Ordinal);
     }
 

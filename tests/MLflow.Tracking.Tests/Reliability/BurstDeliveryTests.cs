@@ -61,7 +61,7 @@ public sealed class BurstDeliveryTests(ITestOutputHelper output)
         using var folder = new TempDirectory();
         using var spool = new TempSpool();
         var uri = "sqlite:///" + folder.File("mlflow.db");
-        await using (var tracker = new MlflowTracker(new MlflowOptions { TrackingUri = uri, SpoolDirectory = spool.Root, MaxQueueLength = 10_000, FlushTimeout = TimeSpan.FromMinutes(2) }))
+        await using (var tracker = new BackgroundRunTracker(new MlflowOptions { TrackingUri = uri, SpoolDirectory = spool.Root, MaxQueueLength = 10_000, FlushTimeout = TimeSpan.FromMinutes(2) }))
         {
             LogPoints(tracker, Points);
             var flush = await tracker.FlushAsync();
@@ -112,7 +112,7 @@ public sealed class BurstDeliveryTests(ITestOutputHelper output)
     }
 
     /// <summary>A training loop: one tracked run, one metric point per step.</summary>
-    private static void LogPoints(MlflowTracker tracker, int points)
+    private static void LogPoints(BackgroundRunTracker tracker, int points)
     {
         var run = tracker.StartRun(new TrackedRunDefinition(ReliabilityRig.Experiment, "big-run", "Burst.Train"));
         try

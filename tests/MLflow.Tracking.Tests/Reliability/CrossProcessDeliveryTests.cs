@@ -121,7 +121,7 @@ public sealed class CrossProcessDeliveryTests(ITestOutputHelper output)
         var started = Regex.Matches(child.Output, @"started (\d+)").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
 
         server.Faults = null;
-        await using (var next = new MlflowTracker(new MlflowOptions { TrackingUri = server.BaseUri.AbsoluteUri, SpoolDirectory = spool.Root }))
+        await using (var next = new BackgroundRunTracker(new MlflowOptions { TrackingUri = server.BaseUri.AbsoluteUri, SpoolDirectory = spool.Root }))
         {
             var replay = await next.ReplaySpoolAsync();
             output.WriteLine("replay: " + replay);

@@ -10,7 +10,7 @@ using MLflow.Tracking.TestSupport;
 namespace MLflow.Tracking.Tests.Reliability;
 
 /// <summary>
-/// MlflowTracker over the REST store against a <see cref="LoopbackMlflowServer"/>, with small timeouts and backoff so
+/// BackgroundRunTracker over the REST store against a <see cref="LoopbackMlflowServer"/>, with small timeouts and backoff so
 /// failure scenarios stay fast, plus the generated wrapper's call shape and readers of what arrived on the server.
 /// </summary>
 internal sealed class ReliabilityRig : IAsyncDisposable
@@ -22,13 +22,13 @@ internal sealed class ReliabilityRig : IAsyncDisposable
         Options = options;
         Spool = spool;
         Server = server;
-        Tracker = new MlflowTracker(options, logs);
+        Tracker = new BackgroundRunTracker(options, logs);
         Logs = logs;
     }
 
     public LoopbackMlflowServer Server { get; }
 
-    public MlflowTracker Tracker { get; }
+    public BackgroundRunTracker Tracker { get; }
 
     /// <summary>The options of <see cref="Tracker"/> (another tracker built from them shares its store and spool).</summary>
     public MlflowOptions Options { get; }

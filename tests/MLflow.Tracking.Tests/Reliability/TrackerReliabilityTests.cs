@@ -11,7 +11,7 @@ using MLflow.Tracking.TestSupport;
 namespace MLflow.Tracking.Tests.Reliability;
 
 /// <summary>
-/// The tracked-call pipeline (MlflowTracker → REST store → HTTP) under server failures, on loopback: each test asserts
+/// The tracked-call pipeline (BackgroundRunTracker → REST store → HTTP) under server failures, on loopback: each test asserts
 /// exactly what arrived on the server and that user code never saw an exception.
 /// </summary>
 public sealed class TrackerReliabilityTests
@@ -130,7 +130,7 @@ public sealed class TrackerReliabilityTests
         Assert.Equal(1, rig.Spool.FileCount);
 
         rig.Server.Faults = null;
-        await using var next = new MlflowTracker(rig.Options);
+        await using var next = new BackgroundRunTracker(rig.Options);
         var replay = await next.ReplaySpoolAsync();
 
         Assert.Equal(new SpoolReplayResult(1, 1, 5, 0), replay);

@@ -274,6 +274,6 @@ public sealed class TrackerDeliveryTests
         });
         await harness.Tracker.FlushAsync();
 
-        Assert.Equal(new MlflowTrackerStatistics(1, 1, 4, 4, 0, 0, 0), harness.Tracker.Statistics);
+        Assert.Equal(new RunTrackerStatistics(1, 1, 4, 4, 0, 0, 0), harness.Tracker.Statistics);
     }
 }

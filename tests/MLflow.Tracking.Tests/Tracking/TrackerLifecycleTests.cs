@@ -221,7 +221,7 @@ public sealed class TrackerLifecycleTests
     {
         await using var harness = new TrackerHarness(o => o.ExperimentName = "ignored");
         var id = await harness.Client.Experiments.CreateAsync("chosen");
-        await using var byId = new MlflowTracker(harness.Client, new MlflowOptions { ExperimentId = id, ExperimentName = "ignored", Synchronous = true });
+        await using var byId = new BackgroundRunTracker(harness.Client, new MlflowOptions { ExperimentId = id, ExperimentName = "ignored", Synchronous = true });
 
         byId.StartRun(TrackerHarness.Definition(experiment: null)).Dispose();
 
@@ -248,7 +248,7 @@ public sealed class TrackerLifecycleTests
         var existingStore = new ScriptedStore();
         var existing = await existingStore.Inner.CreateRunAsync(new CreateRunRequest { ExperimentId = "0", RunName = "outside" }, CancellationToken.None);
         await using var client = new MlflowClient(existingStore);
-        await using var tracker = new MlflowTracker(client, new MlflowOptions { RunId = existing.Info.RunId, Synchronous = true });
+        await using var tracker = new BackgroundRunTracker(client, new MlflowOptions { RunId = existing.Info.RunId, Synchronous = true });
 
         var run = tracker.StartRun(TrackerHarness.Definition());
         run.LogParam("lr", "0.1");
@@ -268,7 +268,7 @@ public sealed class TrackerLifecycleTests
         var store = new ScriptedStore();
         var existing = await store.Inner.CreateRunAsync(new CreateRunRequest { ExperimentId = "0", RunName = "outside" }, CancellationToken.None);
         await using var client = new MlflowClient(store);
-        await using var tracker = new MlflowTracker(client, new MlflowOptions { RunId = existing.Info.RunId, Synchronous = true });
+        await using var tracker = new BackgroundRunTracker(client, new MlflowOptions { RunId = existing.Info.RunId, Synchronous = true });
 
         using (tracker.StartRun(TrackerHarness.Definition("outer")))
         {

@@ -77,7 +77,7 @@ public sealed class TrackerModeTests
     public void Malformed_tracking_uri_gives_a_disabled_tracker_instead_of_an_exception()
     {
         var logs = new CapturingLoggerFactory();
-        using var tracker = new MlflowTracker(new MlflowOptions { TrackingUri = "ftp://nowhere" }, logs);
+        using var tracker = new BackgroundRunTracker(new MlflowOptions { TrackingUri = "ftp://nowhere" }, logs);
 
         Assert.False(tracker.IsEnabled);
         Assert.NotNull(tracker.DisabledReason);
@@ -92,7 +92,7 @@ public sealed class TrackerModeTests
         try
         {
             var path = System.IO.Path.Combine(blocker, "sub", "mlflow.db");
-            await using (var tracker = new MlflowTracker(new MlflowOptions { TrackingUri = "sqlite:///" + path, FlushTimeout = TimeSpan.FromSeconds(2) }, logs))
+            await using (var tracker = new BackgroundRunTracker(new MlflowOptions { TrackingUri = "sqlite:///" + path, FlushTimeout = TimeSpan.FromSeconds(2) }, logs))
             {
                 var run = tracker.StartRun(TrackerHarness.Definition());
                 run.LogMetric("m", 1);
@@ -126,7 +126,7 @@ public sealed class TrackerModeTests
 
         // A second call logs a different value for the same key into a new run, and one logs into a broken store.
         var first = harness.Store.Inner.Runs.Single().RunId;
-        await using var attached = new MlflowTracker(harness.Client, new MlflowOptions { RunId = first, Synchronous = true }, harness.Logs);
+        await using var attached = new BackgroundRunTracker(harness.Client, new MlflowOptions { RunId = first, Synchronous = true }, harness.Logs);
         using (var run = attached.StartRun(TrackerHarness.Definition()))
         {
             run.LogParam("password", Secret + "-changed");

@@ -24,7 +24,7 @@ public sealed class UnreachableServerTests
             BackoffJitter = 0,
             FlushTimeout = TimeSpan.FromMilliseconds(300),
         };
-        await using var tracker = new MlflowTracker(options, logs);
+        await using var tracker = new BackgroundRunTracker(options, logs);
 
         var run = tracker.StartRun(TrackerHarness.Definition());
         run.LogParam("lr", "0.1");

@@ -24,7 +24,7 @@ public static class MlflowServiceCollectionExtensions
     /// Adds MLflow tracking configured from the container's <see cref="IConfiguration"/> section <c>MLflow</c>, then
     /// MLflow's environment variables (<c>MLFLOW_TRACKING_URI</c> …), which win as they do for MLflow's own client.
     /// Registers validated <see cref="MlflowOptions"/>, the named <see cref="HttpClient"/> <c>"MLflow"</c>,
-    /// <see cref="IMlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="MlflowTracker"/>)
+    /// <see cref="IMlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="BackgroundRunTracker"/>)
     /// and a hosted service that makes the tracker ambient at start and flushes it at stop.
     /// </summary>
     public static IServiceCollection AddMlflowTracking(this IServiceCollection services) =>
@@ -90,7 +90,7 @@ public static class MlflowServiceCollectionExtensions
         services.TryAddSingleton(CreateStore);
         services.TryAddSingleton(static provider => new MlflowClient(provider.GetRequiredService<IMlflowStore>(), LoggerFactoryOf(provider)));
         services.TryAddSingleton(CreateTracker);
-        services.TryAddSingleton<IRunTracker>(static provider => provider.GetRequiredService<MlflowTracker>());
+        services.TryAddSingleton<IRunTracker>(static provider => provider.GetRequiredService<BackgroundRunTracker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MlflowTrackingHostedService>());
         return services;
     }
@@ -106,10 +106,10 @@ public static class MlflowServiceCollectionExtensions
         return MlflowStoreFactory.Create(options, LoggerFactoryOf(provider), http);
     }
 
-    private static MlflowTracker CreateTracker(IServiceProvider provider)
+    private static BackgroundRunTracker CreateTracker(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<MlflowOptions>>().Value;
-        return new MlflowTracker(provider.GetRequiredService<MlflowClient>(), options, LoggerFactoryOf(provider));
+        return new BackgroundRunTracker(provider.GetRequiredService<MlflowClient>(), options, LoggerFactoryOf(provider));
     }
 
     // The host's logging when it has any; otherwise standard error once per cause, as for a client built by hand.

@@ -64,7 +64,7 @@ public sealed partial class MlflowTrackingHostedService : IHostedLifecycleServic
     {
         try
         {
-            if (_tracker is MlflowTracker tracker)
+            if (_tracker is BackgroundRunTracker tracker)
             {
                 // The tracker bounds the flush by FlushTimeout itself and spools what is left, so no second timer here.
                 var result = await tracker.FlushAsync(cancellationToken).ConfigureAwait(false);

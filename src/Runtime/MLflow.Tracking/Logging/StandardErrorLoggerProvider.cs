@@ -10,7 +10,7 @@ namespace MLflow.Tracking.Logging;
 /// <summary>
 /// The logger MLflow.Tracking uses when the user configured none: warnings and errors go to standard error, each
 /// cause once per process, in the shape MLflow's Python client prints through Python logging
-/// (<c>2026/12/01 09:14:57 WARNING MLflow.Tracking.MlflowTracker: …</c>). Credentials in URIs are redacted.
+/// (<c>2026/12/01 09:14:57 WARNING MLflow.Tracking.BackgroundRunTracker: …</c>). Credentials in URIs are redacted.
 /// A user's own <see cref="ILoggerFactory"/> replaces it entirely.
 /// </summary>
 internal sealed class StandardErrorLoggerProvider : ILoggerProvider

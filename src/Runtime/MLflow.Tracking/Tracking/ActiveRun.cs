@@ -138,5 +138,5 @@ public abstract class ActiveRun
         return previous;
     }
 
-    private NotSupportedException NotSupported() => new($"{GetType().Name} does not log artifacts or inputs; runs of MlflowTracker (and MlflowFake) do.");
+    private NotSupportedException NotSupported() => new($"{GetType().Name} does not log artifacts or inputs; runs of BackgroundRunTracker (and MlflowFake) do.");
 }

@@ -6,7 +6,7 @@ namespace MLflow.Tracking;
 /// four counts, so they add up.
 /// </summary>
 /// <param name="Delivered">Operations the store accepted.</param>
-/// <param name="Spooled">Operations in the local spool (written because the store could not take them in time, less those replayed since); the next tracker for the same store (or <see cref="MlflowTracker.ReplaySpoolAsync"/>) delivers them.</param>
+/// <param name="Spooled">Operations in the local spool (written because the store could not take them in time, less those replayed since); the next tracker for the same store (or <see cref="BackgroundRunTracker.ReplaySpoolAsync"/>) delivers them.</param>
 /// <param name="Refused">Operations given up on: refused by the store (an invalid key, a deleted run) or by a full spool. Logged with their cause.</param>
 /// <param name="Pending">Operations still only in memory when the flush returned (the flush was cancelled, or spooling was impossible).</param>
 /// <param name="TimedOut">Whether the flush deadline (<see cref="MlflowOptions.FlushTimeout"/>) passed before the store took everything.</param>

@@ -32,7 +32,7 @@ public static class MlflowTracking
     public static void Configure(MlflowOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        SetTracker(new MlflowTracker(options, loggerFactory));
+        SetTracker(new BackgroundRunTracker(options, loggerFactory));
     }
 
     /// <summary>Replaces the ambient tracker with one built from the environment, adjusted by <paramref name="configure"/>.</summary>
@@ -79,16 +79,16 @@ public static class MlflowTracking
     /// what the store could not take by then is in the local spool. A process exit right after this does not wait
     /// again: the deadline is shared.
     /// </summary>
-    /// <returns>What happened; a tracker other than <see cref="MlflowTracker"/> (a test fake) reports nothing to count.</returns>
+    /// <returns>What happened; a tracker other than <see cref="BackgroundRunTracker"/> (a test fake) reports nothing to count.</returns>
     public static Task<FlushResult> FlushAsync(CancellationToken cancellationToken = default) => Tracker switch
     {
-        MlflowTracker tracker => tracker.FlushAsync(cancellationToken),
+        BackgroundRunTracker tracker => tracker.FlushAsync(cancellationToken),
         var other => FlushOtherAsync(other, cancellationToken),
     };
 
-    /// <summary>Delivers the local spool of the ambient tracker's store now (see <see cref="MlflowTracker.ReplaySpoolAsync"/>).</summary>
+    /// <summary>Delivers the local spool of the ambient tracker's store now (see <see cref="BackgroundRunTracker.ReplaySpoolAsync"/>).</summary>
     public static Task<SpoolReplayResult> ReplaySpoolAsync(CancellationToken cancellationToken = default) =>
-        Tracker is MlflowTracker tracker ? tracker.ReplaySpoolAsync(cancellationToken) : Task.FromResult(SpoolReplayResult.Empty);
+        Tracker is BackgroundRunTracker tracker ? tracker.ReplaySpoolAsync(cancellationToken) : Task.FromResult(SpoolReplayResult.Empty);
 
     private static async Task<FlushResult> FlushOtherAsync(IRunTracker tracker, CancellationToken cancellationToken)
     {
@@ -102,7 +102,7 @@ public static class MlflowTracking
         {
             if (_global is null)
             {
-                Volatile.Write(ref _global, MlflowTracker.CreateFromEnvironment());
+                Volatile.Write(ref _global, BackgroundRunTracker.CreateFromEnvironment());
             }
 
             return _global;

@@ -11,7 +11,7 @@ internal sealed class TrackerHarness : IAsyncDisposable
         var options = new MlflowOptions { BatchInterval = TimeSpan.FromMilliseconds(20), FlushTimeout = TimeSpan.FromSeconds(30) };
         configure?.Invoke(options);
         Client = new MlflowClient(Store);
-        Tracker = new MlflowTracker(Client, options, Logs);
+        Tracker = new BackgroundRunTracker(Client, options, Logs);
     }
 
     public ScriptedStore Store { get; } = new();
@@ -20,7 +20,7 @@ internal sealed class TrackerHarness : IAsyncDisposable
 
     public MlflowClient Client { get; }
 
-    public MlflowTracker Tracker { get; }
+    public BackgroundRunTracker Tracker { get; }
 
     public static TrackedRunDefinition Definition(string runName = "train", string? experiment = "training", params Tag[] tags) =>
         new(experiment, runName, "MyApp.Trainer." + runName, tags);

@@ -87,7 +87,7 @@ internal sealed class DeliveryCounters
         TrackingInstruments.DeliveryFailures.Add(1);
     }
 
-    public MlflowTrackerStatistics Snapshot() => new(
+    public RunTrackerStatistics Snapshot() => new(
         Interlocked.Read(ref _runsStarted),
         Interlocked.Read(ref _runsFinished),
         Interlocked.Read(ref _queued),

@@ -32,7 +32,7 @@ internal sealed class DeliveryWorker
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan IdleSpoolCheck = TimeSpan.FromSeconds(30);
 
-    private readonly MlflowTracker _tracker;
+    private readonly BackgroundRunTracker _tracker;
     private readonly MlflowOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -64,14 +64,14 @@ internal sealed class DeliveryWorker
     private volatile bool _unreachable;
     private Task _loop = Task.CompletedTask;
 
-    public DeliveryWorker(MlflowTracker tracker, MlflowOptions options, MlflowClient? client, bool ownsClient, ILoggerFactory loggerFactory, DeliveryCounters counters, OperationQueue queue)
+    public DeliveryWorker(BackgroundRunTracker tracker, MlflowOptions options, MlflowClient? client, bool ownsClient, ILoggerFactory loggerFactory, DeliveryCounters counters, OperationQueue queue)
     {
         _tracker = tracker;
         _options = options;
         _client = client;
         _ownsClient = ownsClient;
         _loggerFactory = loggerFactory;
-        _logger = loggerFactory.CreateLogger<MlflowTracker>();
+        _logger = loggerFactory.CreateLogger<BackgroundRunTracker>();
         _counters = counters;
         _queue = queue;
         _maxQueueLength = Math.Max(1, options.MaxQueueLength);

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 namespace MLflow.Tracking.Pipeline;
 
 /// <summary>
-/// The run of one tracked call of a <see cref="MlflowTracker"/>. The caller's thread only records times and queues
+/// The run of one tracked call of a <see cref="BackgroundRunTracker"/>. The caller's thread only records times and queues
 /// operations; the tracker's worker creates the run and publishes its id here.
 /// </summary>
 internal sealed class TrackedRun : TrackedRunScope
@@ -14,7 +14,7 @@ internal sealed class TrackedRun : TrackedRunScope
     private const int Open = 0;
     private const int Ended = 1;
 
-    private readonly MlflowTracker _tracker;
+    private readonly BackgroundRunTracker _tracker;
     private readonly ActiveRun? _previous;
     private readonly TrackedRun? _parent;
     private string? _runId;
@@ -25,7 +25,7 @@ internal sealed class TrackedRun : TrackedRunScope
     private int _state;
     private int _disposed;
 
-    internal TrackedRun(MlflowTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, string? attachedRunId, ActiveRun? previous, DateTimeOffset startTime)
+    internal TrackedRun(BackgroundRunTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, string? attachedRunId, ActiveRun? previous, DateTimeOffset startTime)
     {
         _tracker = tracker;
         Definition = definition;
@@ -36,7 +36,7 @@ internal sealed class TrackedRun : TrackedRunScope
         _runId = attachedRunId;
     }
 
-    private TrackedRun(MlflowTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, DateTimeOffset startTime, bool attached, string? runId)
+    private TrackedRun(BackgroundRunTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, DateTimeOffset startTime, bool attached, string? runId)
     {
         _tracker = tracker;
         Definition = definition;
@@ -104,7 +104,7 @@ internal sealed class TrackedRun : TrackedRunScope
     internal int PendingCount => (NeedsCreate ? 1 : 0) + (PendingData?.Count ?? 0) + (PendingEndStatus is null ? 0 : 1);
 
     /// <summary>A run read back from the spool, already ended.</summary>
-    internal static TrackedRun Restore(MlflowTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, DateTimeOffset startTime, bool attached, string? runId) =>
+    internal static TrackedRun Restore(BackgroundRunTracker tracker, TrackedRunDefinition definition, TrackedRun? parent, DateTimeOffset startTime, bool attached, string? runId) =>
         new(tracker, definition, parent, startTime, attached, runId);
 
     /// <summary>Ends the run on the worker's side (the process is crashing); false when the caller already ended it.</summary>
@@ -249,7 +249,7 @@ internal sealed class TrackedRun : TrackedRunScope
     }
 
     /// <summary>Whether <paramref name="tracker"/> started this run (only those can be parents of its runs).</summary>
-    internal bool BelongsTo(MlflowTracker tracker) => ReferenceEquals(_tracker, tracker);
+    internal bool BelongsTo(BackgroundRunTracker tracker) => ReferenceEquals(_tracker, tracker);
 
     /// <summary>Makes this run current on the caller's flow (done once, by the tracker).</summary>
     internal void MakeCurrent() => SwapCurrent(this);

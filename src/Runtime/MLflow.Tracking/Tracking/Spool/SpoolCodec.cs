@@ -76,7 +76,7 @@ internal static class SpoolCodec
     /// The runs of a claimed file, ready for the work list, or null when a run's start (or its parent's) is in a file
     /// not replayed yet: the file then waits.
     /// </summary>
-    public static List<TrackedRun>? Restore(SpoolFile file, MlflowTracker tracker, RunSpool spool)
+    public static List<TrackedRun>? Restore(SpoolFile file, BackgroundRunTracker tracker, RunSpool spool)
     {
         var runs = new List<TrackedRun>(file.Runs.Count);
         var byKey = new Dictionary<string, TrackedRun>(StringComparer.Ordinal);

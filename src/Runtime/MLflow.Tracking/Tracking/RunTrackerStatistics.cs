@@ -1,7 +1,7 @@
 namespace MLflow.Tracking;
 
 /// <summary>
-/// A snapshot of what a <see cref="MlflowTracker"/> has done, for tests and health checks. The same counts are
+/// A snapshot of what a <see cref="BackgroundRunTracker"/> has done, for tests and health checks. The same counts are
 /// published as instruments of the <c>MLflow.Tracking</c> meter. At any quiet moment
 /// <c>OperationsQueued + OperationsRestored = OperationsDelivered + OperationsSpooled + OperationsDropped + PendingOperations</c>.
 /// </summary>
@@ -14,7 +14,7 @@ namespace MLflow.Tracking;
 /// <param name="PendingOperations">Operations accepted and neither delivered, spooled nor refused yet.</param>
 /// <param name="OperationsSpooled">Operations written to the local spool for later delivery.</param>
 /// <param name="OperationsRestored">Operations read back from the spool for delivery.</param>
-public sealed record MlflowTrackerStatistics(
+public sealed record RunTrackerStatistics(
     long RunsStarted,
     long RunsFinished,
     long OperationsQueued,

@@ -16,10 +16,10 @@ namespace MLflow.Tracking;
 /// </summary>
 /// <example>
 /// <code>
-/// MlflowTracking.SetTracker(new MlflowTracker(new MlflowOptions { TrackingUri = "http://localhost:5000" }, loggerFactory));
+/// MlflowTracking.SetTracker(new BackgroundRunTracker(new MlflowOptions { TrackingUri = "http://localhost:5000" }, loggerFactory));
 /// </code>
 /// </example>
-public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
+public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDisposable
 {
     // Room after the deadline for the worker to notice it and write the spool.
     private const int DeadlineMarginMs = 1000;
@@ -44,7 +44,7 @@ public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
     /// </summary>
     /// <param name="options">Where and how to track; copied, later changes have no effect.</param>
     /// <param name="loggerFactory">For delivery failures and warnings; none when null.</param>
-    public MlflowTracker(MlflowOptions options, ILoggerFactory? loggerFactory = null)
+    public BackgroundRunTracker(MlflowOptions options, ILoggerFactory? loggerFactory = null)
         : this(null, options, loggerFactory, ownsClient: true)
     {
     }
@@ -53,21 +53,21 @@ public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
     /// <param name="client">The client runs are delivered through.</param>
     /// <param name="options">How to track (experiment defaults, batching, timeouts, spool); the tracking URI is not used.</param>
     /// <param name="loggerFactory">For delivery failures and warnings; none when null.</param>
-    public MlflowTracker(MlflowClient client, MlflowOptions options, ILoggerFactory? loggerFactory = null)
+    public BackgroundRunTracker(MlflowClient client, MlflowOptions options, ILoggerFactory? loggerFactory = null)
         : this(client ?? throw new ArgumentNullException(nameof(client)), options, loggerFactory, ownsClient: false)
     {
     }
 
-    private MlflowTracker(MlflowClient? client, MlflowOptions options, ILoggerFactory? loggerFactory, bool ownsClient)
+    private BackgroundRunTracker(MlflowClient? client, MlflowOptions options, ILoggerFactory? loggerFactory, bool ownsClient)
         : this(options ?? throw new ArgumentNullException(nameof(options)), loggerFactory, ownsClient, client, disabledReason: null)
     {
     }
 
-    private MlflowTracker(MlflowOptions options, ILoggerFactory? loggerFactory, bool ownsClient, MlflowClient? client, string? disabledReason)
+    private BackgroundRunTracker(MlflowOptions options, ILoggerFactory? loggerFactory, bool ownsClient, MlflowClient? client, string? disabledReason)
     {
         _options = options.Clone();
         var factory = Logging.DefaultLogging.Resolve(loggerFactory, _options);
-        _logger = factory.CreateLogger<MlflowTracker>();
+        _logger = factory.CreateLogger<BackgroundRunTracker>();
         _ownsClient = ownsClient;
         _synchronous = _options.Synchronous;
 
@@ -98,7 +98,7 @@ public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
     public string? DisabledReason { get; }
 
     /// <summary>What the tracker has done so far.</summary>
-    public MlflowTrackerStatistics Statistics => _counters.Snapshot();
+    public RunTrackerStatistics Statistics => _counters.Snapshot();
 
     /// <summary>The one deadline of a flush, a disposal, a process exit and a <see cref="ActiveRun.RunId"/> read.</summary>
     internal TimeSpan FlushTimeout => _options.FlushTimeout;
@@ -213,15 +213,15 @@ public sealed class MlflowTracker : IRunTracker, IDisposable, IAsyncDisposable
     /// The ambient default: options from MLflow's environment variables. Never throws; a malformed variable gives a
     /// disabled tracker whose <see cref="DisabledReason"/> names it.
     /// </summary>
-    internal static MlflowTracker CreateFromEnvironment(ILoggerFactory? loggerFactory = null)
+    internal static BackgroundRunTracker CreateFromEnvironment(ILoggerFactory? loggerFactory = null)
     {
         try
         {
-            return new MlflowTracker(MlflowOptions.FromEnvironment(), loggerFactory);
+            return new BackgroundRunTracker(MlflowOptions.FromEnvironment(), loggerFactory);
         }
         catch (ArgumentException ex)
         {
-            return new MlflowTracker(new MlflowOptions(), loggerFactory, ownsClient: true, client: null, disabledReason: ex.Message);
+            return new BackgroundRunTracker(new MlflowOptions(), loggerFactory, ownsClient: true, client: null, disabledReason: ex.Message);
         }
     }
 
