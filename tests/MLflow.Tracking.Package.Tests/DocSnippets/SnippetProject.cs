@@ -14,6 +14,8 @@ internal sealed record SnippetSource(CodeBlock Block, string FileName);
 /// </summary>
 internal sealed class SnippetProject(string name)
 {
+    private bool? _isProgram;
+
     public string Name { get; } = name;
 
     public List<SnippetSource> Sources { get; } = [];
@@ -31,7 +33,7 @@ internal sealed class SnippetProject(string name)
     public string Location => Sources[0].Block.Location;
 
     /// <summary>A program has top-level statements (a snippet never declares Main); anything else is a library.</summary>
-    public bool IsProgram => Sources.Any(s =>
+    public bool IsProgram => _isProgram ??= Sources.Any(s =>
         CSharpSyntaxTree.ParseText(s.Block.Code).GetCompilationUnitRoot().Members.OfType<GlobalStatementSyntax>().Any());
 
     public bool Runs => IsProgram && CompileOnlyReason is null;
