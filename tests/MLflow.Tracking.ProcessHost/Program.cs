@@ -3,12 +3,17 @@
 //   track <uri> <spool> <flushMs> <runs>          runs, then `await MlflowTracking.FlushAsync()` and a normal exit
 //   crash <uri> <spool> <flushMs> <runs>          runs, one left open, then an unhandled exception
 //   burst <uri> <spool> <flushMs>                 runs forever (printing "started N"), until killed
-//   replay <uri> <spool> <flushMs>                MlflowTracking.ReplaySpoolAsync(), prints the result
+//   artifacts <uri> <spool> <flushMs> <folder>    one run that logs <folder>/model.bin and <folder>/gone.bin, a text,
+//                                                 a dictionary and a dataset input, then flushes and exits
+//   replay <uri> <spool> <flushMs>                MlflowTracking.ReplaySpoolAsync(), prints the result, then the flush's
 using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using System.IO;
+using System.Text.Json.Nodes;
 using MLflow.Tracking;
+using MLflow.Tracking.Datasets;
 
 var verb = args[0];
 MlflowTracking.Configure(new MlflowOptions
@@ -56,8 +61,14 @@ switch (verb)
             }
         }
 
+    case "artifacts":
+        TrackArtifacts(args[4]);
+        Console.WriteLine("flush " + await MlflowTracking.FlushAsync());
+        return 0;
+
     case "replay":
         Console.WriteLine("replay " + await MlflowTracking.ReplaySpoolAsync());
+        Console.WriteLine("flush " + await MlflowTracking.FlushAsync());
         return 0;
 
     default:
@@ -73,6 +84,26 @@ void Track(int index)
         run.LogParam("index", index);
         run.LogMetric("value", index);
         run.LogMetric("value", index + 0.5, step: 1);
+        run.Complete();
+    }
+    finally
+    {
+        run.Dispose();
+    }
+}
+
+void TrackArtifacts(string folder)
+{
+    var run = tracker.StartRun(new TrackedRunDefinition("cross-process", "with-artifacts", "ProcessHost.Artifacts"));
+    try
+    {
+        run.LogParam("epochs", 3);
+        run.LogArtifact(Path.Combine(folder, "model.bin"), "model");
+        run.LogArtifact(Path.Combine(folder, "gone.bin"));
+        run.LogText("accuracy 0.9\n", "notes/report.txt");
+        run.LogDict(new JsonObject { ["lr"] = 0.01, ["layers"] = new JsonArray(4, 2) }, "config.json");
+        run.LogInput(new Dataset("points", "a1b2c3d4", "local", "{\"uri\": \"points.csv\"}"), "training");
+        run.LogMetric("accuracy", 0.9);
         run.Complete();
     }
     finally

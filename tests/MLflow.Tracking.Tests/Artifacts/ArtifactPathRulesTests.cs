@@ -51,6 +51,29 @@ public sealed class ArtifactPathRulesTests
     public void Proxy_paths_come_from_mlflow_artifacts_uris_only(string uri, string? expected) => Assert.Equal(expected, ArtifactUris.TryGetProxyPath(uri));
 
     [Theory]
+    [InlineData("mlflow-artifacts:/1/abc/artifacts", null)]
+    [InlineData("mlflow-artifacts:///1/abc/artifacts", null)]
+    [InlineData("mlflow-artifacts://other-host:5000/1/abc/artifacts", "other-host:5000")]
+    [InlineData("mlflow-artifacts://other-host/1/abc", "other-host")]
+    [InlineData("mlflow-artifacts://127.0.0.1:5000", "127.0.0.1:5000")]
+    [InlineData("mlflow-artifacts://[::1]:5000/1", "[::1]:5000")]
+    [InlineData("s3://bucket/1", null)]
+    public void The_proxy_authority_names_the_server_to_send_to(string uri, string? expected) => Assert.Equal(expected, ArtifactUris.TryGetProxyAuthority(uri));
+
+    // MLflow's _validate_port_mapped_to_hostname: a lone number is a port without a host, not a host.
+    [Theory]
+    [InlineData("mlflow-artifacts://5000/1/abc", "port number (5000) but no host")]
+    [InlineData("mlflow-artifacts://user:secret@host:5000/1", "user info")]
+    [InlineData("mlflow-artifacts://host:port/1", "not a host and port")]
+    [InlineData("mlflow-artifacts://host:70000/1", "not a host and port")]
+    public void A_proxy_authority_that_is_not_a_host_and_port_is_refused(string uri, string message)
+    {
+        var error = Assert.Throws<MlflowInvalidParameterException>(() => ArtifactUris.TryGetProxyAuthority(uri));
+        Assert.Contains(message, error.Message, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("s3://bucket/1/abc/artifacts", "s3")]
     [InlineData("gs://bucket/x", "gs")]
     [InlineData("wasbs://c@a.blob.core.windows.net/x", "wasbs")]

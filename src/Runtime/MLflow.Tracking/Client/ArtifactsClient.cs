@@ -283,7 +283,8 @@ public sealed class ArtifactsClient
         }
     }
 
-    private static string RequireFile(string artifactFile)
+    /// <summary>The normalized path of an artifact file (not the root); refused like any path that breaks a rule.</summary>
+    internal static string RequireFile(string artifactFile)
     {
         var path = ArtifactPaths.Normalize(artifactFile, "Artifact file");
         if (path.Length == 0)

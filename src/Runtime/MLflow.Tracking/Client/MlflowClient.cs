@@ -84,7 +84,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
 
     /// <summary>Starts building a run: <c>client.CreateRunBuilder(id).WithName("n").WithParam("lr", 0.1).StartAsync()</c>.</summary>
     /// <param name="experimentId">The experiment the run belongs to.</param>
-    public RunBuilder CreateRunBuilder(string experimentId) => new(Runs, experimentId);
+    public RunBuilder CreateRunBuilder(string experimentId) => new(Runs, Artifacts, experimentId);
 
     /// <summary>Releases the store when this client opened it.</summary>
     public async ValueTask DisposeAsync()

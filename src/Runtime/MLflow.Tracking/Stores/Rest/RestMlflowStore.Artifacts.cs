@@ -22,13 +22,22 @@ public sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRepos
 
     /// <summary>
     /// Opens <c>mlflow-artifacts:</c> URIs (what a server started with <c>--serve-artifacts</c>, its default, gives its
-    /// runs) through this server's proxy <c>api/2.0/mlflow-artifacts/artifacts</c>.
+    /// runs) through the proxy <c>api/2.0/mlflow-artifacts/artifacts</c>: this server's for
+    /// <c>mlflow-artifacts:/1/…</c>, the named one's for <c>mlflow-artifacts://host:port/1/…</c> (with this server's
+    /// scheme, path prefix, credentials and retries, as MLflow's client does).
     /// </summary>
+    /// <exception cref="MlflowInvalidParameterException">The URI names a port but no host (<c>mlflow-artifacts://5000/…</c>).</exception>
     public IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
     {
         ArgumentNullException.ThrowIfNull(artifactUri);
         var proxyPath = ArtifactUris.TryGetProxyPath(artifactUri);
-        return proxyPath is null ? null : new RestArtifactRepository(_transport, artifactUri, proxyPath);
+        if (proxyPath is null)
+        {
+            return null;
+        }
+
+        var authority = ArtifactUris.TryGetProxyAuthority(artifactUri);
+        return new RestArtifactRepository(authority is null ? _transport : _transport.WithAuthority(authority), artifactUri, proxyPath);
     }
 
     /// <summary>

@@ -42,7 +42,27 @@ internal sealed class RestTransport
         _logger = logger;
     }
 
+    private RestTransport(RestTransport other, Uri baseUri)
+    {
+        _http = other._http;
+        _baseUri = baseUri;
+        _authorization = other._authorization;
+        _requestTimeout = other._requestTimeout;
+        _logger = other._logger;
+    }
+
     public static string Version => UserAgent.Product!.Version!;
+
+    /// <summary>The server this transport sends to, without user info.</summary>
+    public string Server => Describe(_baseUri);
+
+    /// <summary>
+    /// The same client, credentials and retries, sent to another server: <paramref name="authority"/> (host and
+    /// port) replaces the tracking server's, its scheme and path prefix stay, as MLflow's
+    /// <c>MlflowArtifactsRepository.resolve_uri</c> does for <c>mlflow-artifacts://host:port/…</c>.
+    /// </summary>
+    public RestTransport WithAuthority(string authority) =>
+        new(this, new Uri(_baseUri.Scheme + "://" + authority + _baseUri.AbsolutePath, UriKind.Absolute));
 
     /// <summary>Basic (user and password) wins over Bearer (token), as in MLflow.</summary>
     public static AuthenticationHeaderValue? CreateAuthorization(MlflowOptions options)
