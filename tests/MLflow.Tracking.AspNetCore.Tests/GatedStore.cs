@@ -8,7 +8,7 @@ using MLflow.Tracking.Testing;
 namespace MLflow.Tracking.AspNetCore.Tests;
 
 /// <summary>An in-memory store whose run creation and ping wait for a gate, to stand for a slow MLflow.</summary>
-internal sealed class GatedStore : IMlflowStore
+internal sealed class GatedStore : MlflowStore
 {
     private readonly InMemoryMlflowStore _inner = new();
 
@@ -24,9 +24,9 @@ internal sealed class GatedStore : IMlflowStore
 
     public InMemoryMlflowStore Inner => _inner;
 
-    public string Description => "gated in-memory store";
+    public override string Description => "gated in-memory store";
 
-    public async Task<string> PingAsync(CancellationToken cancellationToken)
+    public override async Task<string> PingAsync(CancellationToken cancellationToken)
     {
         PingEntered.TrySetResult();
         if (GatePing)
@@ -37,7 +37,7 @@ internal sealed class GatedStore : IMlflowStore
         return "3.5.0";
     }
 
-    public async Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
+    public override async Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
     {
         CreateRunEntered.TrySetResult();
         await Gate.Task.WaitAsync(cancellationToken);
@@ -46,45 +46,45 @@ internal sealed class GatedStore : IMlflowStore
         return run;
     }
 
-    public Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => _inner.CreateExperimentAsync(name, artifactLocation, tags, cancellationToken);
+    public override Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => _inner.CreateExperimentAsync(name, artifactLocation, tags, cancellationToken);
 
-    public Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken) => _inner.GetExperimentAsync(experimentId, cancellationToken);
+    public override Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken) => _inner.GetExperimentAsync(experimentId, cancellationToken);
 
-    public Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken) => _inner.GetExperimentByNameAsync(name, cancellationToken);
+    public override Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken) => _inner.GetExperimentByNameAsync(name, cancellationToken);
 
-    public Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken) => _inner.SearchExperimentsAsync(request, cancellationToken);
+    public override Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken) => _inner.SearchExperimentsAsync(request, cancellationToken);
 
-    public Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) => _inner.UpdateExperimentAsync(experimentId, newName, cancellationToken);
+    public override Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) => _inner.UpdateExperimentAsync(experimentId, newName, cancellationToken);
 
-    public Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) => _inner.DeleteExperimentAsync(experimentId, cancellationToken);
+    public override Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) => _inner.DeleteExperimentAsync(experimentId, cancellationToken);
 
-    public Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) => _inner.RestoreExperimentAsync(experimentId, cancellationToken);
+    public override Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) => _inner.RestoreExperimentAsync(experimentId, cancellationToken);
 
-    public Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) => _inner.SetExperimentTagAsync(experimentId, key, value, cancellationToken);
+    public override Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) => _inner.SetExperimentTagAsync(experimentId, key, value, cancellationToken);
 
-    public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) => _inner.DeleteExperimentTagAsync(experimentId, key, cancellationToken);
+    public override Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) => _inner.DeleteExperimentTagAsync(experimentId, key, cancellationToken);
 
-    public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) => _inner.GetRunAsync(runId, cancellationToken);
+    public override Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) => _inner.GetRunAsync(runId, cancellationToken);
 
-    public Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken) => _inner.UpdateRunAsync(runId, status, endTime, runName, cancellationToken);
+    public override Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken) => _inner.UpdateRunAsync(runId, status, endTime, runName, cancellationToken);
 
-    public Task DeleteRunAsync(string runId, CancellationToken cancellationToken) => _inner.DeleteRunAsync(runId, cancellationToken);
+    public override Task DeleteRunAsync(string runId, CancellationToken cancellationToken) => _inner.DeleteRunAsync(runId, cancellationToken);
 
-    public Task RestoreRunAsync(string runId, CancellationToken cancellationToken) => _inner.RestoreRunAsync(runId, cancellationToken);
+    public override Task RestoreRunAsync(string runId, CancellationToken cancellationToken) => _inner.RestoreRunAsync(runId, cancellationToken);
 
-    public Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken) => _inner.LogMetricAsync(runId, metric, cancellationToken);
+    public override Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken) => _inner.LogMetricAsync(runId, metric, cancellationToken);
 
-    public Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken) => _inner.LogParamAsync(runId, param, cancellationToken);
+    public override Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken) => _inner.LogParamAsync(runId, param, cancellationToken);
 
-    public Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken) => _inner.SetTagAsync(runId, tag, cancellationToken);
+    public override Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken) => _inner.SetTagAsync(runId, tag, cancellationToken);
 
-    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) => _inner.DeleteTagAsync(runId, key, cancellationToken);
+    public override Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) => _inner.DeleteTagAsync(runId, key, cancellationToken);
 
-    public Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => _inner.LogBatchAsync(runId, metrics, parameters, tags, cancellationToken);
+    public override Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => _inner.LogBatchAsync(runId, metrics, parameters, tags, cancellationToken);
 
-    public Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken) => _inner.SearchRunsAsync(request, cancellationToken);
+    public override Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken) => _inner.SearchRunsAsync(request, cancellationToken);
 
-    public Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken) => _inner.GetMetricHistoryAsync(runId, metricKey, maxResults, pageToken, cancellationToken);
+    public override Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken) => _inner.GetMetricHistoryAsync(runId, metricKey, maxResults, pageToken, cancellationToken);
 
-    public ValueTask DisposeAsync() => _inner.DisposeAsync();
+    protected override ValueTask DisposeAsyncCore() => _inner.DisposeAsync();
 }

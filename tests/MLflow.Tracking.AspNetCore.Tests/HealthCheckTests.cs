@@ -14,7 +14,7 @@ namespace MLflow.Tracking.AspNetCore.Tests;
 
 public sealed class HealthCheckTests
 {
-    private static async Task<HealthReportEntry> CheckAsync(IMlflowStore store, Action<MlflowHealthCheckOptions>? configure = null, TimeSpan? timeout = null)
+    private static async Task<HealthReportEntry> CheckAsync(MlflowStore store, Action<MlflowHealthCheckOptions>? configure = null, TimeSpan? timeout = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
@@ -78,7 +78,7 @@ public sealed class HealthCheckTests
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IMlflowStore>(new ClosedPortStore());
+        services.AddSingleton<MlflowStore>(new ClosedPortStore());
         services.AddHealthChecks().AddMlflow(failureStatus: HealthStatus.Degraded, tags: ["ready"]);
         await using var provider = services.BuildServiceProvider();
 
@@ -89,13 +89,13 @@ public sealed class HealthCheckTests
     }
 
     /// <summary>A store that pings a loopback port nobody listens on, as a REST store of a stopped server does.</summary>
-    private sealed class ClosedPortStore : IMlflowStore
+    private sealed class ClosedPortStore : MlflowStore
     {
         private readonly int _port = FindClosedPort();
 
-        public string Description => $"http://127.0.0.1:{_port}/";
+        public override string Description => $"http://127.0.0.1:{_port}/";
 
-        public async Task<string> PingAsync(CancellationToken cancellationToken)
+        public override async Task<string> PingAsync(CancellationToken cancellationToken)
         {
             using var http = new HttpClient();
             try
@@ -108,7 +108,7 @@ public sealed class HealthCheckTests
             }
         }
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        protected override ValueTask DisposeAsyncCore() => ValueTask.CompletedTask;
 
         private static int FindClosedPort()
         {
@@ -119,46 +119,46 @@ public sealed class HealthCheckTests
             return port;
         }
 
-        public Task<string> CreateExperimentAsync(string name, string? artifactLocation, System.Collections.Generic.IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<string> CreateExperimentAsync(string name, string? artifactLocation, System.Collections.Generic.IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task DeleteRunAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task DeleteRunAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task RestoreRunAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task RestoreRunAsync(string runId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task LogBatchAsync(string runId, System.Collections.Generic.IReadOnlyList<Metric> metrics, System.Collections.Generic.IReadOnlyList<Param> parameters, System.Collections.Generic.IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task LogBatchAsync(string runId, System.Collections.Generic.IReadOnlyList<Metric> metrics, System.Collections.Generic.IReadOnlyList<Param> parameters, System.Collections.Generic.IReadOnlyList<Tag> tags, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-        public Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public override Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -195,7 +195,7 @@ public sealed partial class LoopbackMlflowServer
                 {
                     var body = Body(Json.LogInputsRequestDto);
                     var inputs = (body.Datasets ?? new List<DatasetInputDto>()).Select(DatasetMapper.ToModel).ToList();
-                    await ((MLflow.Tracking.Stores.IMlflowInputsStore)s).LogInputsAsync(Required(body.RunId, "run_id"), inputs, ct).ConfigureAwait(false);
+                    await s.LogInputsAsync(Required(body.RunId, "run_id"), inputs, ct).ConfigureAwait(false);
                     return (200, Empty);
                 }
 

@@ -12,7 +12,7 @@ namespace MLflow.Tracking.TestSupport;
 
 /// <summary>
 /// A stateful MLflow tracking server on 127.0.0.1 for tests and benchmarks: MLflow's REST API 2.0 served from an
-/// <see cref="IMlflowStore"/> (by default a new <see cref="InMemoryMlflowStore"/>, whose semantics are held to the
+/// <see cref="MlflowStore"/> (by default a new <see cref="InMemoryMlflowStore"/>, whose semantics are held to the
 /// SQLite store's by the conformance suite), with the runtime's own wire DTOs. Its answers are checked against the
 /// recorded MLflow 3.5 transcripts (LoopbackMlflowServerTranscriptTests), so it does not invent server behaviour.
 /// <see cref="Faults"/> lets a test replace any answer (errors, resets, delays, malformed bodies).
@@ -27,7 +27,7 @@ public sealed partial class LoopbackMlflowServer : IAsyncDisposable
     private long _requests;
     private long _served;
 
-    private LoopbackMlflowServer(IMlflowStore store, LoopbackServer server)
+    private LoopbackMlflowServer(MlflowStore store, LoopbackServer server)
     {
         Store = store;
         _server = server;
@@ -37,7 +37,7 @@ public sealed partial class LoopbackMlflowServer : IAsyncDisposable
     }
 
     /// <summary>The store behind the API; tests read it directly to assert what arrived.</summary>
-    public IMlflowStore Store { get; }
+    public MlflowStore Store { get; }
 
     /// <summary>The base address, such as <c>http://127.0.0.1:41234/</c> (a tracking URI).</summary>
     public Uri BaseUri => _server.BaseUri;
@@ -65,7 +65,7 @@ public sealed partial class LoopbackMlflowServer : IAsyncDisposable
     public static Task<LoopbackMlflowServer> StartAsync() => StartAsync(new InMemoryMlflowStore(TimeProvider.System, "mlflow-artifacts:"));
 
     /// <summary>Starts a server over <paramref name="store"/> (disposed with the server).</summary>
-    public static async Task<LoopbackMlflowServer> StartAsync(IMlflowStore store)
+    public static async Task<LoopbackMlflowServer> StartAsync(MlflowStore store)
     {
         ArgumentNullException.ThrowIfNull(store);
         LoopbackMlflowServer? self = null;

@@ -17,7 +17,7 @@ namespace MLflow.Tracking.AspNetCore;
 /// </summary>
 public sealed class MlflowHealthCheck : IHealthCheck
 {
-    private readonly IMlflowStore _store;
+    private readonly MlflowStore _store;
     private readonly BackgroundRunTracker? _tracker;
     private readonly MlflowHealthCheckOptions _options;
     private readonly DeliveryWatermark _watermark;
@@ -27,7 +27,7 @@ public sealed class MlflowHealthCheck : IHealthCheck
     /// <param name="tracker">The tracker whose delivery counts are watched, or null.</param>
     /// <param name="options">Thresholds.</param>
     /// <param name="watermark">The counts seen by the previous check of this registration.</param>
-    internal MlflowHealthCheck(IMlflowStore store, BackgroundRunTracker? tracker, MlflowHealthCheckOptions options, DeliveryWatermark watermark)
+    internal MlflowHealthCheck(MlflowStore store, BackgroundRunTracker? tracker, MlflowHealthCheckOptions options, DeliveryWatermark watermark)
     {
         _store = store;
         _tracker = tracker;

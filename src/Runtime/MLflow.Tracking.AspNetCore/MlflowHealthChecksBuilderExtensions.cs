@@ -11,7 +11,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class MlflowHealthChecksBuilderExtensions
 {
     /// <summary>
-    /// Adds a check that pings the container's <see cref="IMlflowStore"/> (registered by <c>AddMlflowTracking</c>).
+    /// Adds a check that pings the container's <see cref="MlflowStore"/> (registered by <c>AddMlflowTracking</c>).
     /// </summary>
     /// <param name="builder">The health checks builder.</param>
     /// <param name="name">The check's name.</param>
@@ -39,7 +39,7 @@ public static class MlflowHealthChecksBuilderExtensions
         var watermark = new DeliveryWatermark();
         return builder.Add(new HealthCheckRegistration(
             name,
-            provider => new MlflowHealthCheck(provider.GetRequiredService<IMlflowStore>(), provider.GetService<IRunTracker>() as BackgroundRunTracker, options, watermark),
+            provider => new MlflowHealthCheck(provider.GetRequiredService<MlflowStore>(), provider.GetService<IRunTracker>() as BackgroundRunTracker, options, watermark),
             failureStatus,
             tags,
             // The framework's own timeout is a backstop a little beyond ours, so our message explains the timeout.

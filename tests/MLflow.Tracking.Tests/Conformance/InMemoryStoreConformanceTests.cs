@@ -7,5 +7,5 @@ namespace MLflow.Tracking.Tests.Conformance;
 /// <summary>The store conformance suite over <see cref="InMemoryMlflowStore"/>: the fake must answer as MLflow does.</summary>
 public sealed class InMemoryStoreConformanceTests : StoreConformanceTests
 {
-    protected override Task<IMlflowStore> CreateStoreAsync() => Task.FromResult<IMlflowStore>(new InMemoryMlflowStore());
+    protected override Task<MlflowStore> CreateStoreAsync() => Task.FromResult<MlflowStore>(new InMemoryMlflowStore());
 }

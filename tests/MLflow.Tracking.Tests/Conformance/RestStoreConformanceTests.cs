@@ -14,7 +14,7 @@ public sealed class RestStoreConformanceTests : StoreConformanceTests
 {
     private LoopbackMlflowServer? _server;
 
-    protected override async Task<IMlflowStore> CreateStoreAsync()
+    protected override async Task<MlflowStore> CreateStoreAsync()
     {
         _server = await LoopbackMlflowServer.StartAsync();
         return RestTestClients.Store(RestTestClients.Options(_server.BaseUri));

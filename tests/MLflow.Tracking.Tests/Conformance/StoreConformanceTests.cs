@@ -16,10 +16,10 @@ public abstract class StoreConformanceTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000);
 
-    private IMlflowStore? _store;
+    private MlflowStore? _store;
 
     /// <summary>A new, empty store (apart from what the store creates by itself, such as MLflow's Default experiment).</summary>
-    protected abstract Task<IMlflowStore> CreateStoreAsync();
+    protected abstract Task<MlflowStore> CreateStoreAsync();
 
     /// <summary>The client over the store of the current test.</summary>
     protected MlflowClient Client { get; private set; } = null!;

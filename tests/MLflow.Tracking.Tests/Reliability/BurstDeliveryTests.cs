@@ -131,7 +131,7 @@ public sealed class BurstDeliveryTests(ITestOutputHelper output)
     }
 
     /// <summary>The steps of every stored "loss" point of the one run, in step order.</summary>
-    private static async Task<IReadOnlyList<long>> StepsAsync(IMlflowStore store)
+    private static async Task<IReadOnlyList<long>> StepsAsync(MlflowStore store)
     {
         var experiment = await store.GetExperimentByNameAsync(ReliabilityRig.Experiment, CancellationToken.None);
         var runs = await store.SearchRunsAsync(new RunSearchRequest { ExperimentIds = [experiment.ExperimentId], ViewType = ViewType.All }, CancellationToken.None);

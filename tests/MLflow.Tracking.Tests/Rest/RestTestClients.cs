@@ -18,7 +18,7 @@ internal static class RestTestClients
         RequestTimeout = TimeSpan.FromSeconds(requestTimeoutSeconds),
     };
 
-    public static IMlflowStore Store(MlflowOptions options, ILoggerFactory? loggerFactory = null) =>
+    public static MlflowStore Store(MlflowOptions options, ILoggerFactory? loggerFactory = null) =>
         RestMlflowStore.Create(new Uri(options.TrackingUri!), options, loggerFactory ?? NullLoggerFactory.Instance, null);
 
     public static MlflowClient Client(Uri baseUri, int maxRetries = 0) => new(Options(baseUri, maxRetries));

@@ -24,7 +24,7 @@ public sealed class ReferenceDatabaseTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private async Task<(IMlflowStore Store, MlflowClient Client)> OpenAsync(string database)
+    private async Task<(MlflowStore Store, MlflowClient Client)> OpenAsync(string database)
     {
         var store = SqliteMlflowStore.Open(_temp.CopyReferenceDatabase(database), NullLoggerFactory.Instance);
         await Task.CompletedTask;

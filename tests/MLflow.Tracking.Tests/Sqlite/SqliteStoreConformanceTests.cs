@@ -11,8 +11,8 @@ public sealed class SqliteStoreConformanceTests : StoreConformanceTests
 {
     private readonly TempDirectory _temp = new();
 
-    protected override Task<IMlflowStore> CreateStoreAsync() =>
-        Task.FromResult<IMlflowStore>(SqliteMlflowStore.Open(_temp.File("mlflow.db"), new SqliteStoreOptions()));
+    protected override Task<MlflowStore> CreateStoreAsync() =>
+        Task.FromResult<MlflowStore>(SqliteMlflowStore.Open(_temp.File("mlflow.db"), new SqliteStoreOptions()));
 
     public override async Task DisposeAsync()
     {

@@ -6,12 +6,12 @@ using MLflow.Tracking.Artifacts;
 namespace MLflow.Tracking.Testing;
 
 /// <summary>Artifacts of runs whose root is <c>memory://</c> (the default), kept in this store for assertions.</summary>
-public sealed partial class InMemoryMlflowStore : IArtifactRepositorySource
+public sealed partial class InMemoryMlflowStore
 {
     private readonly ConcurrentDictionary<string, byte[]> _artifactFiles = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
-    public IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
+    public override IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
     {
         ArgumentNullException.ThrowIfNull(artifactUri);
         return artifactUri.StartsWith(DefaultArtifactRoot, StringComparison.Ordinal) ? new InMemoryArtifactRepository(artifactUri, _artifactFiles) : null;

@@ -9,12 +9,12 @@ using MLflow.Tracking.Datasets;
 namespace MLflow.Tracking.Testing;
 
 /// <summary>Dataset inputs with MLflow's SQL store semantics: one dataset per experiment, name and digest; one input per dataset and run.</summary>
-public sealed partial class InMemoryMlflowStore : IMlflowInputsStore
+public sealed partial class InMemoryMlflowStore
 {
     private readonly Dictionary<(string ExperimentId, string Name, string Digest), Dataset> _datasets = new();
 
     /// <inheritdoc/>
-    public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
+    public override Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         lock (_gate)

@@ -18,7 +18,7 @@ public sealed partial class InMemoryMlflowStore
     private const int MaxBatchItems = MlflowLimits.MaxEntitiesPerBatch;
 
     /// <inheritdoc/>
-    public Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
+    public override Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var tags = request.Tags ?? Array.Empty<Tag>();
@@ -65,7 +65,7 @@ public sealed partial class InMemoryMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public override Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -74,7 +74,7 @@ public sealed partial class InMemoryMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken)
+    public override Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -100,7 +100,7 @@ public sealed partial class InMemoryMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task DeleteRunAsync(string runId, CancellationToken cancellationToken)
+    public override Task DeleteRunAsync(string runId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -110,7 +110,7 @@ public sealed partial class InMemoryMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task RestoreRunAsync(string runId, CancellationToken cancellationToken)
+    public override Task RestoreRunAsync(string runId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -120,28 +120,28 @@ public sealed partial class InMemoryMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken)
+    public override Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metric);
         return LogBatchAsync(runId, new[] { metric }, Array.Empty<Param>(), Array.Empty<Tag>(), cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
+    public override Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(param);
         return LogBatchAsync(runId, Array.Empty<Metric>(), new[] { param }, Array.Empty<Tag>(), singleParam: true);
     }
 
     /// <inheritdoc/>
-    public Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken)
+    public override Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tag);
         return LogBatchAsync(runId, Array.Empty<Metric>(), Array.Empty<Param>(), new[] { tag }, cancellationToken);
     }
 
     /// <inheritdoc/>
-    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken)
+    public override Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -157,7 +157,7 @@ public sealed partial class InMemoryMlflowStore
 
     /// <inheritdoc/>
     /// <remarks>All or nothing, as MLflow's database stores: a refused item leaves the run unchanged.</remarks>
-    public Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) =>
+    public override Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken) =>
         LogBatchAsync(runId, metrics, parameters, tags, singleParam: false);
 
     /// <summary>The batch write; <paramref name="singleParam"/> selects MLflow's log-param message over its log-batch one.</summary>
@@ -215,7 +215,7 @@ public sealed partial class InMemoryMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
+    public override Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
     {
         long offset;
         try

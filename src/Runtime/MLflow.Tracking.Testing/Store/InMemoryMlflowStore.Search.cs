@@ -15,7 +15,7 @@ namespace MLflow.Tracking.Testing;
 public sealed partial class InMemoryMlflowStore
 {
     /// <inheritdoc/>
-    public Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken)
+    public override Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -48,7 +48,7 @@ public sealed partial class InMemoryMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken)
+    public override Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try

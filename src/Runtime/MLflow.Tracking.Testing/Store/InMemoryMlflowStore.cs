@@ -13,7 +13,7 @@ namespace MLflow.Tracking.Testing;
 /// are truncated, runs report their latest metrics, and searches page with MLflow's <c>{"offset": N}</c> tokens.
 /// Thread-safe; for tests and for <see cref="MlflowFake"/>.
 /// </summary>
-public sealed partial class InMemoryMlflowStore : IMlflowStore
+public sealed partial class InMemoryMlflowStore : MlflowStore
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, StoredExperiment> _experiments = new(StringComparer.Ordinal);
@@ -57,13 +57,13 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     public const string DefaultArtifactRoot = "memory://";
 
     /// <inheritdoc/>
-    public string Description => "in-memory";
+    public override string Description => "in-memory";
 
     /// <inheritdoc/>
-    public Task<string> PingAsync(CancellationToken cancellationToken) => Task.FromResult("in-memory MLflow store");
+    public override Task<string> PingAsync(CancellationToken cancellationToken) => Task.FromResult("in-memory MLflow store");
 
     /// <inheritdoc/>
-    public Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public override Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
         StoreRules.ValidateExperimentName(name);
         lock (_gate)
@@ -86,7 +86,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken)
+    public override Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -95,7 +95,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken)
+    public override Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -105,7 +105,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken)
+    public override Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken)
     {
         StoreRules.ValidateExperimentName(newName);
         lock (_gate)
@@ -128,7 +128,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken)
+    public override Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -144,7 +144,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken)
+    public override Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -160,7 +160,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken)
+    public override Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken)
     {
         StoreRules.ValidateKey(key, "key");
         if (value is not null && value.Length > StoreRules.MaxExperimentTagValueLength)
@@ -178,7 +178,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken)
+    public override Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -193,7 +193,7 @@ public sealed partial class InMemoryMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    protected override ValueTask DisposeAsyncCore() => ValueTask.CompletedTask;
 
     private StoredExperiment AddExperiment(string id, string name, string? artifactLocation)
     {

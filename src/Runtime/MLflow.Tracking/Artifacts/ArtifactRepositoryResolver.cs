@@ -8,16 +8,16 @@ namespace MLflow.Tracking.Artifacts;
 
 /// <summary>
 /// Finds the repository for a run's artifact root, in this order: a factory registered for the URI's scheme, the
-/// store itself (<see cref="IArtifactRepositorySource"/>: the server's proxy, the fake's memory), the local file
+/// store itself (<see cref="MlflowStore.TryOpenArtifactRepository"/>: the server's proxy, the fake's memory), the local file
 /// system for <c>file:</c> and plain paths; any other scheme is refused with a message that names it.
 /// </summary>
 internal sealed class ArtifactRepositoryResolver
 {
-    private readonly IMlflowStore _store;
+    private readonly MlflowStore _store;
     private readonly ArtifactRepositoryRegistry _registry;
     private readonly ConcurrentDictionary<string, IArtifactRepository> _byRun = new(StringComparer.Ordinal);
 
-    public ArtifactRepositoryResolver(IMlflowStore store, ArtifactRepositoryRegistry registry)
+    public ArtifactRepositoryResolver(MlflowStore store, ArtifactRepositoryRegistry registry)
     {
         _store = store;
         _registry = registry;
@@ -52,7 +52,7 @@ internal sealed class ArtifactRepositoryResolver
             return registered;
         }
 
-        if (_store is IArtifactRepositorySource source && source.TryOpenArtifactRepository(artifactUri) is { } served)
+        if (_store.TryOpenArtifactRepository(artifactUri) is { } served)
         {
             return served;
         }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -38,7 +39,7 @@ public sealed class ArtifactsClient
     private readonly ArtifactRepositoryResolver _resolver;
     private readonly ILogger _logger;
 
-    internal ArtifactsClient(IMlflowStore store, ArtifactRepositoryRegistry registry, ILogger logger)
+    internal ArtifactsClient(MlflowStore store, ArtifactRepositoryRegistry registry, ILogger logger)
     {
         _resolver = new ArtifactRepositoryResolver(store, registry);
         _logger = logger;
@@ -129,6 +130,7 @@ public sealed class ArtifactsClient
     /// a <c>.yaml</c>/<c>.yml</c> file name is refused rather than given JSON content.
     /// </summary>
     /// <exception cref="MlflowInvalidParameterException">The file name ends in .yaml or .yml, or the path breaks a rule.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task UploadJsonAsync(string runId, JsonNode? value, string artifactFile, CancellationToken cancellationToken = default) =>
         UploadTextAsync(runId, RenderJson(value, artifactFile), artifactFile, cancellationToken);
 
@@ -140,6 +142,7 @@ public sealed class ArtifactsClient
     }
 
     /// <summary>Writes <paramref name="value"/> as indented JSON with a source-generated <paramref name="typeInfo"/> (AOT-safe); see <see cref="UploadJsonAsync(string, JsonNode?, string, CancellationToken)"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task UploadJsonAsync<T>(string runId, T value, JsonTypeInfo<T> typeInfo, string artifactFile, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(typeInfo);

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -12,10 +13,10 @@ namespace MLflow.Tracking;
 /// <summary>MLflow experiments: <c>client.Experiments</c>.</summary>
 public sealed class ExperimentsClient
 {
-    private readonly IMlflowStore _store;
+    private readonly MlflowStore _store;
     private readonly ILogger _logger;
 
-    internal ExperimentsClient(IMlflowStore store, ILogger logger)
+    internal ExperimentsClient(MlflowStore store, ILogger logger)
     {
         _store = store;
         _logger = logger;
@@ -100,10 +101,12 @@ public sealed class ExperimentsClient
     }
 
     /// <summary>One page of experiments matching <paramref name="filter"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Page<Experiment>> SearchAsync(string? filter = null, IEnumerable<string>? orderBy = null, int maxResults = 1000, string? pageToken = null, ViewType viewType = ViewType.ActiveOnly, CancellationToken cancellationToken = default) =>
         SearchAsync(new ExperimentSearchRequest { Filter = filter, OrderBy = orderBy?.ToList() ?? (IReadOnlyList<string>)Array.Empty<string>(), MaxResults = maxResults, PageToken = pageToken, ViewType = viewType }, cancellationToken);
 
     /// <summary>One page of experiments matching <paramref name="request"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Page<Experiment>> SearchAsync(ExperimentSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Tasks;
 using MLflow.Tracking.Artifacts;
 using MLflow.Tracking.Stores;
@@ -33,6 +34,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <summary>A client for the store <paramref name="options"/> name.</summary>
     /// <param name="options">Where and how to reach MLflow.</param>
     /// <param name="loggerFactory">For warnings (truncation, retries); none when null.</param>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public MlflowClient(MlflowOptions options, ILoggerFactory? loggerFactory = null)
         : this(MlflowStoreFactory.Create(options, loggerFactory), Logging.DefaultLogging.Resolve(loggerFactory, options), ownsStore: true, options.ArtifactRepositories)
     {
@@ -41,7 +43,8 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <summary>A client over an existing store, which the caller keeps owning.</summary>
     /// <param name="store">The store.</param>
     /// <param name="loggerFactory">For warnings (truncation); none when null.</param>
-    public MlflowClient(IMlflowStore store, ILoggerFactory? loggerFactory = null)
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
+    public MlflowClient(MlflowStore store, ILoggerFactory? loggerFactory = null)
         : this(store, loggerFactory, ownsStore: false, null)
     {
     }
@@ -50,12 +53,13 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     /// <param name="store">The store.</param>
     /// <param name="artifactRepositories">Repositories by URI scheme (see <see cref="MlflowOptions.ArtifactRepositories"/>).</param>
     /// <param name="loggerFactory">For warnings; none when null.</param>
-    public MlflowClient(IMlflowStore store, ArtifactRepositoryRegistry artifactRepositories, ILoggerFactory? loggerFactory = null)
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
+    public MlflowClient(MlflowStore store, ArtifactRepositoryRegistry artifactRepositories, ILoggerFactory? loggerFactory = null)
         : this(store, loggerFactory, ownsStore: false, artifactRepositories ?? throw new ArgumentNullException(nameof(artifactRepositories)))
     {
     }
 
-    private MlflowClient(IMlflowStore store, ILoggerFactory? loggerFactory, bool ownsStore, ArtifactRepositoryRegistry? artifactRepositories)
+    private MlflowClient(MlflowStore store, ILoggerFactory? loggerFactory, bool ownsStore, ArtifactRepositoryRegistry? artifactRepositories)
     {
         ArgumentNullException.ThrowIfNull(store);
         Store = store;
@@ -67,7 +71,7 @@ public sealed class MlflowClient : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The store underneath.</summary>
-    public IMlflowStore Store { get; }
+    public MlflowStore Store { get; }
 
     /// <summary>Experiments: create, get, search, update, delete, restore, tags.</summary>
     public ExperimentsClient Experiments { get; }

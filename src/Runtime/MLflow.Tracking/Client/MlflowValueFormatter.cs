@@ -10,7 +10,7 @@ namespace MLflow.Tracking;
 /// BigInteger and other numbers by value; booleans and null as MLflow's Python client writes them (<c>True</c>,
 /// <c>False</c>, <c>None</c>), so runs logged from .NET and from Python compare equal.
 /// </summary>
-public static class MlflowValueFormatter
+internal static class MlflowValueFormatter
 {
     /// <summary>Formats <paramref name="value"/> for a param or tag.</summary>
     /// <typeparam name="T">The value's type; generic so that numbers are not boxed.</typeparam>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -30,6 +31,7 @@ public static class RunCleanup
     /// <param name="age">How old a run must be (by its start time).</param>
     /// <param name="dryRun">List without deleting.</param>
     /// <param name="cancellationToken">Stops the search or the deletions (runs already deleted stay deleted).</param>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public static Task<RunCleanupResult> DeleteRunsOlderThanAsync(this RunsClient runs, string experimentId, TimeSpan age, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         if (age < TimeSpan.Zero)
@@ -45,6 +47,7 @@ public static class RunCleanup
     /// more than <paramref name="age"/> ago; with <paramref name="dryRun"/> only lists them.
     /// </summary>
     /// <exception cref="MlflowNotFoundException">No experiment has that name or id.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public static async Task<RunCleanupResult> DeleteRunsOlderThanAsync(this MlflowClient client, string experimentNameOrId, TimeSpan age, bool dryRun = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);

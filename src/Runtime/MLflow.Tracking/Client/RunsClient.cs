@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -13,10 +14,10 @@ namespace MLflow.Tracking;
 /// <summary>MLflow runs: <c>client.Runs</c>.</summary>
 public sealed class RunsClient
 {
-    private readonly IMlflowStore _store;
+    private readonly MlflowStore _store;
     private readonly ILogger _logger;
 
-    internal RunsClient(IMlflowStore store, ILogger logger)
+    internal RunsClient(MlflowStore store, ILogger logger)
     {
         _store = store;
         _logger = logger;
@@ -24,6 +25,7 @@ public sealed class RunsClient
 
     /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
     /// <exception cref="MlflowInvalidParameterException">The experiment id is missing or a tag key breaks MLflow's rules.</exception>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Run> CreateAsync(CreateRunRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -33,6 +35,7 @@ public sealed class RunsClient
     }
 
     /// <summary>Creates a run in status RUNNING; the start time is "now" unless given.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Run> CreateAsync(string experimentId, string? runName = null, IEnumerable<KeyValuePair<string, string>>? tags = null, DateTimeOffset? startTime = null, CancellationToken cancellationToken = default) =>
         CreateAsync(new CreateRunRequest { ExperimentId = experimentId, RunName = runName, StartTime = startTime, Tags = tags?.Select(t => new Tag(t.Key, t.Value)).ToList() ?? (IReadOnlyList<Tag>)Array.Empty<Tag>() }, cancellationToken);
 
@@ -113,19 +116,14 @@ public sealed class RunsClient
     /// and digest; logging the same one to the same run again adds nothing. Checked against MLflow's limits first.
     /// </summary>
     /// <exception cref="MlflowInvalidParameterException">A field is missing or too long (the message names the dataset and the field).</exception>
-    /// <exception cref="NotSupportedException">The store does not implement <see cref="IMlflowInputsStore"/>.</exception>
+    /// <exception cref="NotSupportedException">The store does not record dataset inputs (it does not override <see cref="MlflowStore.LogInputsAsync"/>).</exception>
     public Task LogInputsAsync(string runId, IEnumerable<DatasetInput> inputs, CancellationToken cancellationToken = default)
     {
         MlflowValidation.ValidateId(runId, "run_id");
         ArgumentNullException.ThrowIfNull(inputs);
         var list = inputs.Select(i => i with { Dataset = i.Dataset with { Digest = i.Dataset.Digest ?? string.Empty } }).ToList();
         Datasets.DatasetValidation.Validate(list);
-        if (_store is not IMlflowInputsStore inputsStore)
-        {
-            throw new NotSupportedException($"The store {_store.Description} ({_store.GetType().Name}) does not record dataset inputs: it does not implement IMlflowInputsStore.");
-        }
-
-        return inputsStore.LogInputsAsync(runId, list, cancellationToken);
+        return _store.LogInputsAsync(runId, list, cancellationToken);
     }
 
     /// <summary>Logs one dataset as an input with its context (MLflow's <c>log_input(dataset, context, tags)</c>).</summary>
@@ -152,6 +150,7 @@ public sealed class RunsClient
     }
 
     /// <summary>One page of runs of <paramref name="experimentIds"/> matching <paramref name="filter"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Page<Run>> SearchAsync(IEnumerable<string> experimentIds, string? filter = null, IEnumerable<string>? orderBy = null, int maxResults = 1000, string? pageToken = null, ViewType viewType = ViewType.ActiveOnly, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(experimentIds);
@@ -159,6 +158,7 @@ public sealed class RunsClient
     }
 
     /// <summary>One page of runs matching <paramref name="request"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public Task<Page<Run>> SearchAsync(RunSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);

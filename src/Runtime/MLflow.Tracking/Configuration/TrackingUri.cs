@@ -4,7 +4,7 @@ using System.IO;
 namespace MLflow.Tracking;
 
 /// <summary>Which kind of store a tracking URI names.</summary>
-public enum TrackingStoreKind
+internal enum TrackingStoreKind
 {
     /// <summary>A SQLite file in MLflow's schema.</summary>
     Sqlite,
@@ -14,7 +14,7 @@ public enum TrackingStoreKind
 }
 
 /// <summary>A parsed MLflow tracking URI, resolved with MLflow's own rules.</summary>
-public sealed record TrackingUri
+internal sealed record TrackingUri
 {
     private TrackingUri(string original, TrackingStoreKind kind, string? sqlitePath, Uri? serverUri)
     {

@@ -11,7 +11,7 @@ namespace MLflow.Tracking.DependencyInjection;
 /// negative retry count stops start-up with a message naming the setting, instead of failing runs later.
 /// Messages never contain credentials.
 /// </summary>
-public sealed class MlflowOptionsValidator : IValidateOptions<MlflowOptions>
+internal sealed class MlflowOptionsValidator : IValidateOptions<MlflowOptions>
 {
     /// <inheritdoc/>
     public ValidateOptionsResult Validate(string? name, MlflowOptions options)

@@ -24,7 +24,7 @@ public static class MlflowServiceCollectionExtensions
     /// Adds MLflow tracking configured from the container's <see cref="IConfiguration"/> section <c>MLflow</c>, then
     /// MLflow's environment variables (<c>MLFLOW_TRACKING_URI</c> …), which win as they do for MLflow's own client.
     /// Registers validated <see cref="MlflowOptions"/>, the named <see cref="HttpClient"/> <c>"MLflow"</c>,
-    /// <see cref="IMlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="BackgroundRunTracker"/>)
+    /// <see cref="MlflowStore"/>, <see cref="MlflowClient"/>, <see cref="IRunTracker"/> (<see cref="BackgroundRunTracker"/>)
     /// and a hosted service that makes the tracker ambient at start and flushes it at stop.
     /// </summary>
     public static IServiceCollection AddMlflowTracking(this IServiceCollection services) =>
@@ -88,7 +88,7 @@ public static class MlflowServiceCollectionExtensions
         }
 
         services.TryAddSingleton(CreateStore);
-        services.TryAddSingleton(static provider => new MlflowClient(provider.GetRequiredService<IMlflowStore>(), LoggerFactoryOf(provider)));
+        services.TryAddSingleton(static provider => new MlflowClient(provider.GetRequiredService<MlflowStore>(), LoggerFactoryOf(provider)));
         services.TryAddSingleton(CreateTracker);
         services.TryAddSingleton<IRunTracker>(static provider => provider.GetRequiredService<BackgroundRunTracker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MlflowTrackingHostedService>());
@@ -97,7 +97,7 @@ public static class MlflowServiceCollectionExtensions
 
     private static readonly ServiceDescriptor MarkerDescriptor = ServiceDescriptor.Singleton<MlflowTrackingMarker, MlflowTrackingMarker>();
 
-    private static IMlflowStore CreateStore(IServiceProvider provider)
+    private static MlflowStore CreateStore(IServiceProvider provider)
     {
         var options = provider.GetRequiredService<IOptions<MlflowOptions>>().Value;
         var http = TrackingUri.Parse(options.TrackingUri).Kind == TrackingStoreKind.Http

@@ -14,7 +14,7 @@ namespace MLflow.Tracking.DependencyInjection;
 /// What the store cannot take by then is spooled, so the container's disposal of the tracker afterwards does not wait
 /// a second time: shutdown shares the one deadline.
 /// </summary>
-public sealed partial class MlflowTrackingHostedService : IHostedLifecycleService
+internal sealed partial class MlflowTrackingHostedService : IHostedLifecycleService
 {
     private readonly IRunTracker _tracker;
     private readonly MlflowOptions _options;

@@ -2,7 +2,7 @@ using System;
 
 namespace MLflow.Tracking.Stores;
 
-/// <summary>What a store can do beyond <see cref="IMlflowStore"/>'s calls, so the tracker adapts without knowing store types.</summary>
+/// <summary>What a store can do beyond <see cref="MlflowStore"/>'s calls, so the tracker adapts without knowing store types.</summary>
 [Flags]
 public enum MlflowStoreCapabilities
 {

@@ -7,13 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace MLflow.Tracking.Stores;
 
 /// <summary>Opens the store a tracking URI names, with MLflow's resolution rules.</summary>
-public static class MlflowStoreFactory
+internal static class MlflowStoreFactory
 {
     /// <summary>Opens the store <paramref name="options"/> name (<c>sqlite:///mlflow.db</c> when unset).</summary>
     /// <param name="options">Where and how.</param>
     /// <param name="loggerFactory">For warnings and delivery failures; none when null.</param>
     /// <param name="httpClient">For HTTP stores: a client to use (for example from IHttpClientFactory); one is made when null.</param>
-    public static IMlflowStore Create(MlflowOptions options, ILoggerFactory? loggerFactory = null, HttpClient? httpClient = null)
+    public static MlflowStore Create(MlflowOptions options, ILoggerFactory? loggerFactory = null, HttpClient? httpClient = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         loggerFactory = Logging.DefaultLogging.Resolve(loggerFactory, options);

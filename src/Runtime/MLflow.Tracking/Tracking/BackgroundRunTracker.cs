@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Pipeline;
@@ -44,6 +45,7 @@ public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDispo
     /// </summary>
     /// <param name="options">Where and how to track; copied, later changes have no effect.</param>
     /// <param name="loggerFactory">For delivery failures and warnings; none when null.</param>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public BackgroundRunTracker(MlflowOptions options, ILoggerFactory? loggerFactory = null)
         : this(null, options, loggerFactory, ownsClient: true)
     {
@@ -53,6 +55,7 @@ public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDispo
     /// <param name="client">The client runs are delivered through.</param>
     /// <param name="options">How to track (experiment defaults, batching, timeouts, spool); the tracking URI is not used.</param>
     /// <param name="loggerFactory">For delivery failures and warnings; none when null.</param>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public BackgroundRunTracker(MlflowClient client, MlflowOptions options, ILoggerFactory? loggerFactory = null)
         : this(client ?? throw new ArgumentNullException(nameof(client)), options, loggerFactory, ownsClient: false)
     {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -29,6 +30,7 @@ public static class MlflowTracking
     /// <summary>Replaces the ambient tracker with one built from <paramref name="options"/>; the previous one is flushed and disposed.</summary>
     /// <param name="options">Where and how to track.</param>
     /// <param name="loggerFactory">For delivery failures and warnings; none when null.</param>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public static void Configure(MlflowOptions options, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -36,6 +38,7 @@ public static class MlflowTracking
     }
 
     /// <summary>Replaces the ambient tracker with one built from the environment, adjusted by <paramref name="configure"/>.</summary>
+    [SuppressMessage("ApiDesign", "RS0026:Do not add multiple public overloads with optional parameters", Justification = "The overloads differ in a required parameter, so no call is ambiguous.")]
     public static void Configure(Action<MlflowOptions> configure, ILoggerFactory? loggerFactory = null)
     {
         ArgumentNullException.ThrowIfNull(configure);

@@ -1,11 +1,17 @@
 using System;
+using System.ComponentModel;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace MLflow.Tracking;
 
-/// <summary>Applies <see cref="ParamRedaction"/> to a param value before it leaves the process.</summary>
+/// <summary>
+/// Applies <see cref="ParamRedaction"/> to a param value before it leaves the process. Generated wrappers, the
+/// DynamicProxy interceptor and the ASP.NET Core middleware call it from their own assemblies, so it is public;
+/// user code sets <see cref="LogParamAttribute.Redact"/> instead, hence hidden from IntelliSense.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ParamRedactor
 {
     /// <summary>The value as <paramref name="redaction"/> says it may be logged.</summary>

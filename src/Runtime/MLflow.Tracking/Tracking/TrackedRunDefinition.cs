@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.ComponentModel;
 using System.Threading;
 using MLflow.Tracking.Pipeline;
 
@@ -7,8 +8,12 @@ namespace MLflow.Tracking;
 
 /// <summary>
 /// What a tracked method declares about its runs, fixed at compile time: the generator emits one static instance
-/// per method, so a call allocates nothing for it.
+/// per method, so a call allocates nothing for it. Generated code, the DynamicProxy interceptor and the ASP.NET Core
+/// middleware create it from their own assemblies, so it is public; it is hidden from IntelliSense because user code
+/// normally writes a <c>[TrackedRun]</c> method instead (starting a run by hand on <see cref="IRunTracker"/>, as
+/// docs/background-jobs.md shows, stays supported).
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class TrackedRunDefinition
 {
     /// <summary>Describes a tracked method's runs.</summary>

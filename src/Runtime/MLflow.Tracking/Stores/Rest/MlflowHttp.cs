@@ -14,7 +14,7 @@ namespace MLflow.Tracking.Stores.Rest;
 /// <c>AddResilienceHandler</c>) uses exactly the same TLS settings, retries and timeouts as a store that builds its
 /// own <see cref="HttpClient"/>.
 /// </summary>
-public static class MlflowHttp
+internal static class MlflowHttp
 {
     /// <summary>The longest single backoff between attempts, as urllib3's <c>DEFAULT_BACKOFF_MAX</c> in MLflow's client.</summary>
     public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(120);

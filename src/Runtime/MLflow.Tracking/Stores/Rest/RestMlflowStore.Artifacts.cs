@@ -10,10 +10,10 @@ using MLflow.Tracking.Datasets;
 namespace MLflow.Tracking.Stores.Rest;
 
 /// <summary>Dataset inputs (<c>runs/log-inputs</c>) and the server's artifacts: its proxy and the tracking API's listing.</summary>
-public sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRepositorySource
+internal sealed partial class RestMlflowStore
 {
     /// <inheritdoc />
-    public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
+    public override Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         var body = new LogInputsRequestDto { RunId = runId, Datasets = inputs.Count == 0 ? null : inputs.Select(DatasetMapper.ToDto).ToList() };
@@ -27,7 +27,7 @@ public sealed partial class RestMlflowStore : IMlflowInputsStore, IArtifactRepos
     /// scheme, path prefix, credentials and retries, as MLflow's client does).
     /// </summary>
     /// <exception cref="MlflowInvalidParameterException">The URI names a port but no host (<c>mlflow-artifacts://5000/…</c>).</exception>
-    public IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
+    public override IArtifactRepository? TryOpenArtifactRepository(string artifactUri)
     {
         ArgumentNullException.ThrowIfNull(artifactUri);
         var proxyPath = ArtifactUris.TryGetProxyPath(artifactUri);

@@ -8,10 +8,10 @@ using MLflow.Tracking.Stores.Rest.Json;
 namespace MLflow.Tracking.Stores.Rest;
 
 /// <summary>Experiment endpoints.</summary>
-public sealed partial class RestMlflowStore
+internal sealed partial class RestMlflowStore
 {
     /// <inheritdoc />
-    public async Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public override async Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tags);
         var body = new CreateExperimentRequestDto { Name = name, ArtifactLocation = artifactLocation, Tags = DtoMapper.ToDtos(tags) };
@@ -20,21 +20,21 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public async Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken)
+    public override async Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken)
     {
         var response = await _transport.GetAsync("experiments/get", [Q("experiment_id", experimentId)], MlflowJsonContext.Default.ExperimentResponseDto, cancellationToken).ConfigureAwait(false);
         return DtoMapper.ToModel(response.Experiment ?? throw new MlflowNotFoundException($"MLflow answered experiments/get without an experiment for id '{experimentId}'."));
     }
 
     /// <inheritdoc />
-    public async Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken)
+    public override async Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken)
     {
         var response = await _transport.GetAsync("experiments/get-by-name", [Q("experiment_name", name)], MlflowJsonContext.Default.ExperimentResponseDto, cancellationToken).ConfigureAwait(false);
         return DtoMapper.ToModel(response.Experiment ?? throw new MlflowNotFoundException($"Could not find experiment with name '{name}'"));
     }
 
     /// <inheritdoc />
-    public async Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken)
+    public override async Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = new SearchExperimentsRequestDto
@@ -51,22 +51,22 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) =>
+    public override Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) =>
         _transport.PostAsync("experiments/update", new UpdateExperimentRequestDto { ExperimentId = experimentId, NewName = newName }, MlflowJsonContext.Default.UpdateExperimentRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) =>
+    public override Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) =>
         _transport.PostAsync("experiments/delete", new ExperimentIdRequestDto { ExperimentId = experimentId }, MlflowJsonContext.Default.ExperimentIdRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 
     /// <inheritdoc />
-    public Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) =>
+    public override Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) =>
         _transport.PostAsync("experiments/restore", new ExperimentIdRequestDto { ExperimentId = experimentId }, MlflowJsonContext.Default.ExperimentIdRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 
     /// <inheritdoc />
-    public Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) =>
+    public override Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) =>
         _transport.PostAsync("experiments/set-experiment-tag", new ExperimentTagRequestDto { ExperimentId = experimentId, Key = key, Value = value }, MlflowJsonContext.Default.ExperimentTagRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) =>
+    public override Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) =>
         _transport.PostAsync("experiments/delete-experiment-tag", new ExperimentTagRequestDto { ExperimentId = experimentId, Key = key }, MlflowJsonContext.Default.ExperimentTagRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 }

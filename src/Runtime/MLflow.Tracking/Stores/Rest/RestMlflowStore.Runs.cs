@@ -8,10 +8,10 @@ using MLflow.Tracking.Stores.Rest.Json;
 namespace MLflow.Tracking.Stores.Rest;
 
 /// <summary>Run and metric endpoints. Where MLflow's Python client sends both <c>run_id</c> and <c>run_uuid</c>, so does this.</summary>
-public sealed partial class RestMlflowStore
+internal sealed partial class RestMlflowStore
 {
     /// <inheritdoc />
-    public async Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
+    public override async Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = new CreateRunRequestDto
@@ -27,14 +27,14 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public async Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken)
+    public override async Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken)
     {
         var response = await _transport.GetAsync("runs/get", [Q("run_id", runId), Q("run_uuid", runId)], MlflowJsonContext.Default.RunResponseDto, cancellationToken).ConfigureAwait(false);
         return DtoMapper.ToModel(response.Run ?? throw new MlflowNotFoundException($"Run with id={runId} not found"));
     }
 
     /// <inheritdoc />
-    public async Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken)
+    public override async Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken)
     {
         var body = new UpdateRunRequestDto
         {
@@ -49,15 +49,15 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public Task DeleteRunAsync(string runId, CancellationToken cancellationToken) =>
+    public override Task DeleteRunAsync(string runId, CancellationToken cancellationToken) =>
         _transport.PostAsync("runs/delete", new RunIdRequestDto { RunId = runId }, MlflowJsonContext.Default.RunIdRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 
     /// <inheritdoc />
-    public Task RestoreRunAsync(string runId, CancellationToken cancellationToken) =>
+    public override Task RestoreRunAsync(string runId, CancellationToken cancellationToken) =>
         _transport.PostAsync("runs/restore", new RunIdRequestDto { RunId = runId }, MlflowJsonContext.Default.RunIdRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 
     /// <inheritdoc />
-    public Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken)
+    public override Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metric);
         var body = new LogMetricRequestDto { RunId = runId, RunUuid = runId, Key = metric.Key, Value = metric.Value, Timestamp = DtoMapper.ToUnixMs(metric.Timestamp), Step = metric.Step };
@@ -65,7 +65,7 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
+    public override Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(param);
         var body = new RunKeyValueRequestDto { RunId = runId, RunUuid = runId, Key = param.Key, Value = param.Value };
@@ -73,7 +73,7 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken)
+    public override Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tag);
         var body = new RunKeyValueRequestDto { RunId = runId, RunUuid = runId, Key = tag.Key, Value = tag.Value };
@@ -81,11 +81,11 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) =>
+    public override Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) =>
         _transport.PostAsync("runs/delete-tag", new DeleteTagRequestDto { RunId = runId, Key = key }, MlflowJsonContext.Default.DeleteTagRequestDto, MlflowJsonContext.Default.EmptyDto, cancellationToken);
 
     /// <inheritdoc />
-    public Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public override Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -101,7 +101,7 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public async Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken)
+    public override async Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = new SearchRunsRequestDto
@@ -119,7 +119,7 @@ public sealed partial class RestMlflowStore
     }
 
     /// <inheritdoc />
-    public async Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
+    public override async Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
     {
         var query = new[]
         {

@@ -16,7 +16,7 @@ namespace MLflow.Tracking.Stores.Rest;
 /// The store over an MLflow tracking server: MLflow REST API 2.0 (<c>api/2.0/mlflow/…</c>), with the request shapes
 /// MLflow's own Python client sends (snake_case JSON, NaN/±Infinity as strings, <c>max_results</c> always sent).
 /// </summary>
-public sealed partial class RestMlflowStore : IMlflowStore
+internal sealed partial class RestMlflowStore : MlflowStore
 {
     private readonly RestTransport _transport;
     private readonly HttpClient _http;
@@ -32,10 +32,10 @@ public sealed partial class RestMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc />
-    public string Description => RestTransport.Describe(_serverUri);
+    public override string Description => RestTransport.Describe(_serverUri);
 
     /// <inheritdoc />
-    public MlflowStoreCapabilities Capabilities => MlflowStoreCapabilities.Durable;
+    public override MlflowStoreCapabilities Capabilities => MlflowStoreCapabilities.Durable;
 
     /// <summary>Opens the store for the tracking server at <paramref name="serverUri"/>.</summary>
     /// <param name="serverUri">The server's base URI (a path prefix is kept).</param>
@@ -49,7 +49,7 @@ public sealed partial class RestMlflowStore : IMlflowStore
     /// <c>AddResilienceHandler(…, b =&gt; b.AddMlflowRetry(options))</c> over the same primary handler — so the store does
     /// not retry again; it still adds the credentials and User-Agent to each request. The caller keeps owning it.
     /// </param>
-    public static IMlflowStore Create(Uri serverUri, MlflowOptions options, ILoggerFactory loggerFactory, HttpClient? httpClient)
+    public static MlflowStore Create(Uri serverUri, MlflowOptions options, ILoggerFactory loggerFactory, HttpClient? httpClient)
     {
         ArgumentNullException.ThrowIfNull(serverUri);
         ArgumentNullException.ThrowIfNull(options);
@@ -73,7 +73,7 @@ public sealed partial class RestMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc />
-    public async Task<string> PingAsync(CancellationToken cancellationToken)
+    public override async Task<string> PingAsync(CancellationToken cancellationToken)
     {
         await _transport.GetTextAsync("health", cancellationToken).ConfigureAwait(false);
         var version = await _transport.GetTextAsync("version", cancellationToken).ConfigureAwait(false);
@@ -81,7 +81,7 @@ public sealed partial class RestMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    protected override ValueTask DisposeAsyncCore()
     {
         if (_ownsHttpClient)
         {

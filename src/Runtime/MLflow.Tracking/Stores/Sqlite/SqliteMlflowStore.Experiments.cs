@@ -13,7 +13,7 @@ public sealed partial class SqliteMlflowStore
     private const int ExperimentTagValueLimit = 5000;
 
     /// <inheritdoc />
-    public Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public override Task<string> CreateExperimentAsync(string name, string? artifactLocation, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(tags);
@@ -59,15 +59,15 @@ public sealed partial class SqliteMlflowStore
     }
 
     /// <inheritdoc />
-    public Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken) =>
+    public override Task<Experiment> GetExperimentAsync(string experimentId, CancellationToken cancellationToken) =>
         ReadAsync(connection => FindExperiment(connection, null, "e.experiment_id = $id", ParseExperimentId(experimentId) ?? -1) ?? throw SqliteErrors.ExperimentNotFound(experimentId), cancellationToken);
 
     /// <inheritdoc />
-    public Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken) =>
+    public override Task<Experiment> GetExperimentByNameAsync(string name, CancellationToken cancellationToken) =>
         ReadAsync(connection => FindExperiment(connection, null, "e.name = $id", name) ?? throw SqliteErrors.ExperimentNameNotFound(name), cancellationToken);
 
     /// <inheritdoc />
-    public Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) => WriteAsync(
+    public override Task UpdateExperimentAsync(string experimentId, string newName, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             var id = RequireExperiment(scope, experimentId, requireActive: true);
@@ -87,7 +87,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) => WriteAsync(
+    public override Task DeleteExperimentAsync(string experimentId, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             // MLflow looks for an active experiment: deleting twice is "No Experiment with id=… exists".
@@ -103,7 +103,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) => WriteAsync(
+    public override Task RestoreExperimentAsync(string experimentId, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             var (id, stage) = FindExperimentStage(scope, experimentId);
@@ -122,7 +122,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) => WriteAsync(
+    public override Task SetExperimentTagAsync(string experimentId, string key, string value, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             var id = RequireExperiment(scope, experimentId, requireActive: true);
@@ -131,7 +131,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) => WriteAsync(
+    public override Task DeleteExperimentTagAsync(string experimentId, string key, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             var id = RequireExperiment(scope, experimentId, requireActive: true);

@@ -6,10 +6,10 @@ using MLflow.Tracking.Datasets;
 namespace MLflow.Tracking.Stores.Sqlite;
 
 /// <summary>Dataset inputs (<c>runs/log-inputs</c>) in MLflow's <c>datasets</c>, <c>inputs</c> and <c>input_tags</c> tables.</summary>
-public sealed partial class SqliteMlflowStore : IMlflowInputsStore
+public sealed partial class SqliteMlflowStore
 {
     /// <inheritdoc />
-    public Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
+    public override Task LogInputsAsync(string runId, IReadOnlyList<DatasetInput> inputs, CancellationToken cancellationToken)
     {
         System.ArgumentNullException.ThrowIfNull(inputs);
         return WriteAsync(

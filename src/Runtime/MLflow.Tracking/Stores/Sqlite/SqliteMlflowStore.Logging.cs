@@ -13,14 +13,14 @@ public sealed partial class SqliteMlflowStore
     private const int TagValueLimit = 8000;
 
     /// <inheritdoc />
-    public Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken)
+    public override Task LogMetricAsync(string runId, Metric metric, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(metric);
         return LogBatchAsync(runId, [metric], Array.Empty<Param>(), Array.Empty<Tag>(), cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
+    public override Task LogParamAsync(string runId, Param param, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(param);
         return WriteAsync(
@@ -38,14 +38,14 @@ public sealed partial class SqliteMlflowStore
     }
 
     /// <inheritdoc />
-    public Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken)
+    public override Task SetTagAsync(string runId, Tag tag, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tag);
         return LogBatchAsync(runId, Array.Empty<Metric>(), Array.Empty<Param>(), [tag], cancellationToken);
     }
 
     /// <inheritdoc />
-    public Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) => WriteAsync(
+    public override Task DeleteTagAsync(string runId, string key, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             RequireActiveRun(scope, runId);
@@ -60,7 +60,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
+    public override Task LogBatchAsync(string runId, IReadOnlyList<Metric> metrics, IReadOnlyList<Param> parameters, IReadOnlyList<Tag> tags, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(runId);
         ArgumentNullException.ThrowIfNull(metrics);

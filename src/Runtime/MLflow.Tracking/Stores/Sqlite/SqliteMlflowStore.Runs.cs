@@ -14,7 +14,7 @@ public sealed partial class SqliteMlflowStore
     private const string RunNameTag = "mlflow.runName";
 
     /// <inheritdoc />
-    public Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
+    public override Task<Run> CreateRunAsync(CreateRunRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         return WriteAsync(
@@ -74,7 +74,7 @@ public sealed partial class SqliteMlflowStore
     }
 
     /// <inheritdoc />
-    public Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) => ReadAsync(
+    public override Task<Run> GetRunAsync(string runId, CancellationToken cancellationToken) => ReadAsync(
         connection =>
         {
             var info = FindRunInfo(connection, runId) ?? throw SqliteErrors.RunNotFound(runId);
@@ -85,7 +85,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken) => WriteAsync(
+    public override Task<RunInfo> UpdateRunAsync(string runId, RunStatus? status, DateTimeOffset? endTime, string? runName, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             RequireActiveRun(scope, runId);
@@ -109,7 +109,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task DeleteRunAsync(string runId, CancellationToken cancellationToken) => WriteAsync(
+    public override Task DeleteRunAsync(string runId, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             RequireRunStage(scope, runId);
@@ -121,7 +121,7 @@ public sealed partial class SqliteMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public Task RestoreRunAsync(string runId, CancellationToken cancellationToken) => WriteAsync(
+    public override Task RestoreRunAsync(string runId, CancellationToken cancellationToken) => WriteAsync(
         scope =>
         {
             RequireRunStage(scope, runId);

@@ -14,7 +14,7 @@ public sealed partial class SqliteMlflowStore
     private const int MaxSearchResults = 50_000;
 
     /// <inheritdoc />
-    public Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken)
+    public override Task<Page<Experiment>> SearchExperimentsAsync(ExperimentSearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -61,7 +61,7 @@ public sealed partial class SqliteMlflowStore
     }
 
     /// <inheritdoc />
-    public Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken)
+    public override Task<Page<Run>> SearchRunsAsync(RunSearchRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         try
@@ -117,7 +117,7 @@ public sealed partial class SqliteMlflowStore
     }
 
     /// <inheritdoc />
-    public Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
+    public override Task<Page<Metric>> GetMetricHistoryAsync(string runId, string metricKey, int maxResults, string? pageToken, CancellationToken cancellationToken)
     {
         try
         {

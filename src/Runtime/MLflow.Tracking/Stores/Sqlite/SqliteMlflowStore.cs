@@ -12,7 +12,7 @@ namespace MLflow.Tracking.Stores.Sqlite;
 /// revision, nor their journal mode (a new file gets WAL). Safe for several threads and several processes on one file
 /// (busy waits, one transaction per call).
 /// </summary>
-public sealed partial class SqliteMlflowStore : IMlflowStore
+public sealed partial class SqliteMlflowStore : MlflowStore
 {
     private readonly SqliteDatabase _db;
     private readonly string _artifactRoot;
@@ -27,10 +27,10 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc />
-    public string Description => "sqlite:///" + _db.Path;
+    public override string Description => "sqlite:///" + _db.Path;
 
     /// <inheritdoc />
-    public MlflowStoreCapabilities Capabilities => MlflowStoreCapabilities.SingleWriter | MlflowStoreCapabilities.Durable;
+    public override MlflowStoreCapabilities Capabilities => MlflowStoreCapabilities.SingleWriter | MlflowStoreCapabilities.Durable;
 
     /// <summary>The file's alembic revision (<c>bf29a5ff90ea</c> for a file this store created).</summary>
     public string Revision { get; }
@@ -39,7 +39,7 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
     /// <param name="path">The file; relative paths are resolved against the current folder.</param>
     /// <param name="loggerFactory">For warnings.</param>
     /// <exception cref="MlflowException">The file's schema is one this store cannot write.</exception>
-    public static IMlflowStore Open(string path, ILoggerFactory loggerFactory) => Open(path, new SqliteStoreOptions(), loggerFactory);
+    public static MlflowStore Open(string path, ILoggerFactory loggerFactory) => Open(path, new SqliteStoreOptions(), loggerFactory);
 
     /// <summary>Opens (or creates) the MLflow database at <paramref name="path"/> with <paramref name="options"/>.</summary>
     /// <param name="path">The file; relative paths are resolved against the current folder.</param>
@@ -79,7 +79,7 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
     }
 
     /// <inheritdoc />
-    public Task<string> PingAsync(CancellationToken cancellationToken) => ReadAsync(
+    public override Task<string> PingAsync(CancellationToken cancellationToken) => ReadAsync(
         connection =>
         {
             using var command = connection.CreateCommand();
@@ -89,7 +89,7 @@ public sealed partial class SqliteMlflowStore : IMlflowStore
         cancellationToken);
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync()
+    protected override ValueTask DisposeAsyncCore()
     {
         _db.Dispose();
         return ValueTask.CompletedTask;
