@@ -22,18 +22,30 @@ public sealed class PackageFixture : IDisposable
         Directory.CreateDirectory(Feed);
         Version = "0.1.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 
-        var configuration = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .First(a => a.Key == "PackConfiguration").Value!;
-        var project = Path.Combine(FindRepositoryRoot(), "src", "Runtime", "MLflow.Tracking", "MLflow.Tracking.csproj");
-        Pack = DotnetCli.Run(Root, CommandTimeout, "pack", project, "-c", configuration, "--no-build", "-o", Feed, "-p:Version=" + Version);
+        Pack = PackRuntimeProject("MLflow.Tracking");
         PackagePath = Path.Combine(Feed, $"MLflow.Tracking.{Version}.nupkg");
         _corpus = new Lazy<Consumers.CorpusConsumer>(() => new Consumers.CorpusConsumer(this));
+        _snippets = new Lazy<DocSnippets.SnippetBuild>(() => new DocSnippets.SnippetBuild(this, DocSnippets.SnippetCatalog.Load()));
     }
 
     private readonly Lazy<Consumers.CorpusConsumer> _corpus;
 
+    private readonly Lazy<DocSnippets.SnippetBuild> _snippets;
+
     /// <summary>The corpus consumer project, written and restored on first use.</summary>
     internal Consumers.CorpusConsumer Corpus => _corpus.Value;
+
+    /// <summary>The docs' snippet projects, built (and run) together on first use.</summary>
+    internal DocSnippets.SnippetBuild Snippets => _snippets.Value;
+
+    /// <summary>Packs <c>src/Runtime/&lt;name&gt;</c>, already built, into the feed under this run's version.</summary>
+    public DotnetCli.Result PackRuntimeProject(string name)
+    {
+        var configuration = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .First(a => a.Key == "PackConfiguration").Value!;
+        var project = Path.Combine(FindRepositoryRoot(), "src", "Runtime", name, name + ".csproj");
+        return DotnetCli.Run(Root, CommandTimeout, "pack", project, "-c", configuration, "--no-build", "-o", Feed, "-p:Version=" + Version);
+    }
 
     public string Root { get; }
 
