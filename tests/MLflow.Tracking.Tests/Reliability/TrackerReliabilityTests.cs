@@ -142,6 +142,34 @@ public sealed class TrackerReliabilityTests(Xunit.Abstractions.ITestOutputHelper
     }
 
     [Fact]
+    public async Task Replaying_a_spool_file_larger_than_the_memory_queue_does_not_spool_its_own_runs_again()
+    {
+        await using var rig = await ReliabilityRig.StartAsync(o => o.FlushTimeout = TimeSpan.FromMilliseconds(500));
+        rig.Server.Faults = ReliabilityRig.Unavailable;
+        var expected = Enumerable.Range(0, 10).ToDictionary(i => "replayed-" + i, i => i);
+        foreach (var (name, index) in expected)
+        {
+            rig.TrackedCall(name, index);
+        }
+
+        rig.Tracker.Dispose();
+        Assert.Equal(50, rig.Tracker.Statistics.OperationsSpooled);
+        Assert.Equal(1, rig.Spool.FileCount);
+
+        // The file holds five times what the next tracker's memory queue may: operations read back from the spool
+        // are not callers outpacing the store, so none of them goes back to a new spool file.
+        rig.Server.Faults = null;
+        rig.Options.MaxQueueLength = 10;
+        await using var next = new BackgroundRunTracker(rig.Options);
+        var replay = await next.ReplaySpoolAsync();
+
+        Assert.Equal(new SpoolReplayResult(1, 10, 50, 0), replay);
+        Assert.Equal(0, next.Statistics.OperationsSpooled);
+        await rig.AssertExactlyArrivedAsync(expected);
+        Assert.Equal(0, rig.Spool.FileCount);
+    }
+
+    [Fact]
     public async Task Ten_thousand_tracked_calls_from_16_threads_arrive_each_with_exactly_its_own_data()
     {
         const int Threads = 16;

@@ -267,7 +267,7 @@ internal sealed class DeliveryWorker
                     SpillRuns(static run => run.IsEnded || run.Spooled, "the store is unreachable");
                 }
 
-                if (_counters.Pending > _maxQueueLength)
+                if (LivePending() > _maxQueueLength)
                 {
                     SpillRuns(static _ => true, "the store is unreachable and the memory queue is full");
                 }
@@ -625,7 +625,7 @@ internal sealed class DeliveryWorker
         {
             while (ok && next < deliverable.Count)
             {
-                if (next > 0 && _counters.Pending > _maxQueueLength && _spool is not null)
+                if (next > 0 && _spool is not null && LivePending() > _maxQueueLength)
                 {
                     break; // callers outpace the store: let the pass move ended runs to the spool first
                 }
@@ -681,10 +681,20 @@ internal sealed class DeliveryWorker
         return true;
     }
 
-    /// <summary>Callers outpace the store: ended runs from the back of the list go to the spool, never the ones being delivered.</summary>
+    /// <summary>
+    /// Callers outpace the store: their ended runs from the back of the list go to the spool, never the ones being
+    /// delivered. Runs replayed from the spool are not that pressure (memory holds one claimed file at most): they
+    /// neither count nor go back.
+    /// </summary>
     private void SpillOverflow()
     {
-        if (_spool is null || _counters.Pending <= _maxQueueLength)
+        if (_spool is null)
+        {
+            return;
+        }
+
+        var pending = LivePending();
+        if (pending <= _maxQueueLength)
         {
             return;
         }
@@ -692,11 +702,10 @@ internal sealed class DeliveryWorker
         var keep = Math.Max(1, _options.DeliveryConcurrency);
         var target = _maxQueueLength / 2;
         var chosen = new HashSet<TrackedRun>();
-        var pending = _counters.Pending;
         for (var i = _workList.Count - 1; i >= keep && pending > target; i--)
         {
             var run = _workList[i];
-            if (run.IsEnded && run.ParentRun is not { NeedsCreate: true })
+            if (run.SourceLease is null && run.IsEnded && run.ParentRun is not { NeedsCreate: true })
             {
                 chosen.Add(run);
                 pending -= run.PendingCount;
@@ -707,6 +716,27 @@ internal sealed class DeliveryWorker
         {
             SpillRuns(chosen.Contains, "the memory queue is full (MaxQueueLength) while the store is slower than the callers");
         }
+    }
+
+    /// <summary>
+    /// The operations callers queued that wait in memory (in the queue or the work list), without those read back from
+    /// the claimed spool file: the memory-queue bound (<see cref="MlflowOptions.MaxQueueLength"/>) is about these.
+    /// </summary>
+    private long LivePending()
+    {
+        var pending = _counters.Pending;
+        if (_lease is not null)
+        {
+            foreach (var run in _workList)
+            {
+                if (run.SourceLease is not null)
+                {
+                    pending -= run.PendingCount;
+                }
+            }
+        }
+
+        return pending;
     }
 
     /// <summary>
