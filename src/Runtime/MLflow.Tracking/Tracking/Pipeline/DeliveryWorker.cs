@@ -47,15 +47,13 @@ internal sealed class DeliveryWorker
     private readonly int _maxQueueLength;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
+    private readonly DeliveryWaiters _waiters;
 
     // Worker state: touched only while _gate is held.
     private readonly List<TrackedRun> _workList = new();
     private readonly HashSet<TrackedRun> _openRuns = new();
-    private readonly List<FlushRequest> _flushes = new();
-    private readonly List<ReplayRequest> _replays = new();
     private readonly HashSet<string> _deferredStems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TrackedRun> _liveInSpool = new(StringComparer.Ordinal); // this process's runs with parts in the spool, by key
-    private (long Delivered, long Spooled, long Refused) _lastFlushBaseline;
     private MlflowClient? _client;
     private System.Net.Http.HttpClient? _ownedHttp; // under the client this worker opened for a tracking server
     private RunSpool? _spool;
@@ -84,6 +82,7 @@ internal sealed class DeliveryWorker
         _queue = queue;
         _maxQueueLength = Math.Max(1, options.MaxQueueLength);
         _protocol = new RunProtocol(options, counters, _logger);
+        _waiters = new DeliveryWaiters(counters, options, _logger);
     }
 
     /// <summary>Whether the store is known to be unreachable (synchronous mode stops waiting on it then).</summary>
@@ -129,8 +128,8 @@ internal sealed class DeliveryWorker
             IngestQueued();
             SpillRuns(static _ => true, "the tracker stopped before the store took everything");
             SettleLease(releaseIfUnsettled: true);
-            CompleteFlushes(timedOut: _counters.Pending > 0);
-            CompleteReplays();
+            _waiters.CompleteFlushes(timedOut: _counters.Pending > 0);
+            _waiters.CompleteReplays(_spool);
             var left = _counters.Pending;
             if (left > 0)
             {
@@ -197,12 +196,9 @@ internal sealed class DeliveryWorker
         await _gate.WaitAsync(token).ConfigureAwait(false);
         try
         {
-            idle = _workList.Count == 0 && _flushes.Count == 0 && _replays.Count == 0;
+            idle = _workList.Count == 0 && !_waiters.HasFlushes && !_waiters.HasReplays;
             wait = _unreachable ? Math.Max(0, _nextProbeMs - now) : (long)_options.BatchInterval.TotalMilliseconds;
-            foreach (var flush in _flushes)
-            {
-                wait = Math.Min(wait, Math.Max(0, flush.DeadlineMs - now));
-            }
+            wait = Math.Min(wait, Math.Max(0, _waiters.EarliestDeadlineMs - now));
         }
         finally
         {
@@ -241,8 +237,8 @@ internal sealed class DeliveryWorker
         if (client is null)
         {
             RefuseAll();
-            CompleteFlushes(timedOut: false);
-            CompleteReplays();
+            _waiters.CompleteFlushes(timedOut: false);
+            _waiters.CompleteReplays(_spool);
             return false;
         }
 
@@ -277,7 +273,7 @@ internal sealed class DeliveryWorker
         if (!_unreachable)
         {
             SpillOverflow();
-            if (_flushes.Count > 0)
+            if (_waiters.HasFlushes)
             {
                 // A flush makes everything durable now: runs whose order ties them to the spool go there at once.
                 SpillRuns(MustSpool, "part of the run was spooled before");
@@ -297,17 +293,17 @@ internal sealed class DeliveryWorker
             if (HasDeliverable())
             {
                 var delivered = await DeliverWithDeadlineAsync(client, token).ConfigureAwait(false);
-                if (!delivered && !DeadlinePassed())
+                if (!delivered && !_waiters.DeadlinePassed())
                 {
                     EnterOutage(client);
                 }
             }
         }
 
-        if (DeadlinePassed())
+        if (_waiters.DeadlinePassed())
         {
             SpillRuns(static _ => true, "the flush deadline (FlushTimeout) passed");
-            CompleteFlushes(timedOut: true);
+            _waiters.CompleteFlushes(timedOut: true);
 
             // The store did not keep up: replay only after a probe finds it answering, not straight back from disk.
             EnterOutage(client);
@@ -325,12 +321,12 @@ internal sealed class DeliveryWorker
         if (!HasLiveWork() && (SpoolIdle || (_unreachable && _deadlineSpent && _probeFailedSinceFlush)))
         {
             // Everything queued before the flushes (and spooled on the way) has reached the store.
-            CompleteFlushes(timedOut: false);
-            CompleteReplays();
+            _waiters.CompleteFlushes(timedOut: false);
+            _waiters.CompleteReplays(_spool);
         }
         else if (_unreachable)
         {
-            CompleteReplays();
+            _waiters.CompleteReplays(_spool);
         }
 
         return more || (!_unreachable && HasDeliverable() && _counters.Pending >= 1000);
@@ -350,11 +346,11 @@ internal sealed class DeliveryWorker
         switch (operation.Kind)
         {
             case RunOperationKind.Flush:
-                _flushes.Add((FlushRequest)operation.Payload!);
+                _waiters.Add((FlushRequest)operation.Payload!);
                 _probeFailedSinceFlush = false;
                 return;
             case RunOperationKind.Replay:
-                _replays.Add((ReplayRequest)operation.Payload!);
+                _waiters.Add((ReplayRequest)operation.Payload!);
                 _spoolMayHaveFiles = true;
                 _deferredStems.Clear();
                 return;
@@ -560,32 +556,13 @@ internal sealed class DeliveryWorker
     /// <summary>No spool, or nothing in it this worker could replay now.</summary>
     private bool SpoolIdle => _spool is null || (_lease is null && !_spoolMayHaveFiles);
 
-    private bool DeadlinePassed()
-    {
-        var now = Environment.TickCount64;
-        foreach (var flush in _flushes)
-        {
-            if (now >= flush.DeadlineMs)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// Delivers until the earliest flush deadline passes (what is left then goes to the spool): no request starts
     /// after it, and one already sent is cancelled only <see cref="InFlightGraceMs"/> later.
     /// </summary>
     private async Task<bool> DeliverWithDeadlineAsync(MlflowClient client, CancellationToken token)
     {
-        var earliest = long.MaxValue;
-        foreach (var flush in _flushes)
-        {
-            earliest = Math.Min(earliest, flush.DeadlineMs);
-        }
-
+        var earliest = _waiters.EarliestDeadlineMs;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(token);
         if (earliest != long.MaxValue)
         {
@@ -884,15 +861,7 @@ internal sealed class DeliveryWorker
 
         _spool.Complete(_lease);
         ResumeLiveRuns(_lease);
-        foreach (var replay in _replays)
-        {
-            replay.Files++;
-            replay.Runs += _lease.Content.Runs.Count;
-            foreach (var entry in _lease.Content.Runs)
-            {
-                replay.Operations += entry.OperationCount;
-            }
-        }
+        _waiters.FileReplayed(_lease.Content);
 
         _lease = null;
         _deferredStems.Clear(); // the file's runs now have ids: files waiting for them may go
@@ -944,7 +913,7 @@ internal sealed class DeliveryWorker
         }
 
         var now = Environment.TickCount64;
-        if (!_spoolMayHaveFiles && _replays.Count == 0 && now < _nextSpoolCheckMs)
+        if (!_spoolMayHaveFiles && !_waiters.HasReplays && now < _nextSpoolCheckMs)
         {
             return false;
         }
@@ -991,62 +960,6 @@ internal sealed class DeliveryWorker
             _spoolMayHaveFiles = false;
             return false;
         }
-    }
-
-    private void CompleteFlushes(bool timedOut)
-    {
-        if (_flushes.Count == 0)
-        {
-            return;
-        }
-
-        // A flush reports everything settled since the previous flush answered, so runs spooled during an outage
-        // before this flush began are reported too, never hidden behind "nothing to do".
-        var baseline = _lastFlushBaseline;
-        _lastFlushBaseline = (_counters.Delivered, _counters.Spooled - _counters.Restored, _counters.Refused);
-        foreach (var flush in _flushes)
-        {
-            // Spooled is net of what was read back from the spool and delivered since: what waits on disk now.
-            var result = new FlushResult(
-                _lastFlushBaseline.Delivered - Math.Min(baseline.Delivered, flush.DeliveredBefore),
-                Math.Max(0, _lastFlushBaseline.Spooled - Math.Min(baseline.Spooled, flush.SpooledBefore)),
-                _lastFlushBaseline.Refused - Math.Min(baseline.Refused, flush.RefusedBefore),
-                _counters.Pending,
-                timedOut);
-            if (timedOut)
-            {
-                TrackerLog.FlushTimedOut(_logger, _options.FlushTimeout.TotalSeconds, result.Delivered, result.Spooled, result.Refused, result.Pending);
-            }
-
-            flush.Done.TrySetResult(result);
-        }
-
-        _flushes.Clear();
-    }
-
-    private void CompleteReplays()
-    {
-        if (_replays.Count == 0)
-        {
-            return;
-        }
-
-        var remaining = 0;
-        try
-        {
-            remaining = _spool?.CountFiles() ?? 0;
-        }
-        catch (IOException)
-        {
-            // Reported as none left; the next replay looks again.
-        }
-
-        foreach (var replay in _replays)
-        {
-            replay.Done.TrySetResult(new SpoolReplayResult(replay.Files, replay.Runs, replay.Operations, remaining));
-        }
-
-        _replays.Clear();
     }
 
     private sealed class GateHandle(SemaphoreSlim gate) : IDisposable
