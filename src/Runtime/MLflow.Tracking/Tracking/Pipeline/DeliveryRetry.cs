@@ -13,7 +13,7 @@ namespace MLflow.Tracking.Pipeline;
 /// The one retry policy of background delivery, owned by the pipeline rather than taken from the user's options.
 /// Under the worker, HTTP requests get at most <see cref="MaxQuickRetries"/> quick retries (a flapping connection, one
 /// lost answer); a longer outage is the worker's: it keeps the data and probes the store every
-/// <see cref="DeliveryWorker.ProbeInterval"/>. MLflow's own policy (<see cref="MlflowOptions.MaxRetries"/> with its
+/// <see cref="OutageMonitor.ProbeInterval"/>. MLflow's own policy (<see cref="MlflowOptions.MaxRetries"/> with its
 /// backoff, up to two minutes a step) stacked beneath would hold each request through the outage, so the probe could
 /// not act. A run creation whose outcome is unknown (no answer, a reset, 500/502/504) is not resent blindly: the
 /// pipeline looks the run up by its key first (<see cref="RunKey"/>). Direct calls through a user's

@@ -14,26 +14,15 @@ namespace MLflow.Tracking.Pipeline;
 /// <see cref="RunProtocol"/>. When the store cannot take them — unreachable, slower than the callers past
 /// <see cref="MlflowOptions.MaxQueueLength"/>, or a flush deadline passing — it moves whole runs to the
 /// <see cref="RunSpool"/>; while the store answers and nothing else waits, it replays the spool. An unreachable store
-/// is probed every <see cref="ProbeInterval"/>, so delivery resumes within about that once it answers.
+/// is probed by its <see cref="OutageMonitor"/>.
 /// </summary>
 internal sealed class DeliveryWorker
 {
-    /// <summary>How often an unreachable store is asked whether it answers again.</summary>
-    public static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(500);
-
     // How long a request already sent may still run past a flush deadline before it is cancelled. Cutting it off at
     // once would spool a run whose creation the store may have carried out, and the replay would create it twice.
     // Within the tracker's DeadlineMarginMs, with room left to write the spool.
     private const int InFlightGraceMs = 250;
 
-    /// <summary>
-    /// How long the store must have been unreachable before runs still open go to the spool too (and from then on what
-    /// they log, at every probe): a long training run then loses at most about this plus one probe interval to a
-    /// SIGKILL, while a blip of one failed request does not send an open run through the spool.
-    /// </summary>
-    public static readonly TimeSpan OpenRunSpillDelay = TimeSpan.FromSeconds(2);
-
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan IdleSpoolCheck = TimeSpan.FromSeconds(30);
 
     private readonly BackgroundRunTracker _tracker;
@@ -48,6 +37,7 @@ internal sealed class DeliveryWorker
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly DeliveryWaiters _waiters;
+    private readonly OutageMonitor _outage;
 
     // Worker state: touched only while _gate is held.
     private readonly List<TrackedRun> _workList = new();
@@ -61,13 +51,8 @@ internal sealed class DeliveryWorker
     private bool _storeOpenFailed;
     private bool _spoolMayHaveFiles = true;
     private bool _spoolWarned;
-    private bool _probeFailedSinceFlush;
-    private bool _deadlineSpent; // a flush deadline passed during this outage: later flushes do not wait out another
-    private long _nextProbeMs;
-    private long _unreachableSinceMs;
     private long _nextLiveSpillMs;
     private long _nextSpoolCheckMs;
-    private volatile bool _unreachable;
     private Task _loop = Task.CompletedTask;
 
     public DeliveryWorker(BackgroundRunTracker tracker, MlflowOptions options, MlflowClient? client, bool ownsClient, ILoggerFactory loggerFactory, DeliveryCounters counters, OperationQueue queue)
@@ -83,10 +68,11 @@ internal sealed class DeliveryWorker
         _maxQueueLength = Math.Max(1, options.MaxQueueLength);
         _protocol = new RunProtocol(options, counters, _logger);
         _waiters = new DeliveryWaiters(counters, options, _logger);
+        _outage = new OutageMonitor(counters, _logger);
     }
 
     /// <summary>Whether the store is known to be unreachable (synchronous mode stops waiting on it then).</summary>
-    public bool IsUnreachable => _unreachable;
+    public bool IsUnreachable => _outage.IsUnreachable;
 
     /// <summary>The client once opened (for disposal).</summary>
     public MlflowClient? Client => _client;
@@ -163,8 +149,7 @@ internal sealed class DeliveryWorker
                 {
                     // A bug here must not end delivery for the life of the process: log it and go on after a pause.
                     TrackerLog.WorkerFailed(_logger, ex);
-                    _unreachable = true;
-                    _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
+                    _outage.PauseAfterFailure();
                 }
                 finally
                 {
@@ -197,7 +182,7 @@ internal sealed class DeliveryWorker
         try
         {
             idle = _workList.Count == 0 && !_waiters.HasFlushes && !_waiters.HasReplays;
-            wait = _unreachable ? Math.Max(0, _nextProbeMs - now) : (long)_options.BatchInterval.TotalMilliseconds;
+            wait = _outage.IsUnreachable ? _outage.MsUntilProbe(now) : (long)_options.BatchInterval.TotalMilliseconds;
             wait = Math.Min(wait, Math.Max(0, _waiters.EarliestDeadlineMs - now));
         }
         finally
@@ -205,7 +190,7 @@ internal sealed class DeliveryWorker
             _gate.Release();
         }
 
-        if (idle && !_unreachable)
+        if (idle && !_outage.IsUnreachable)
         {
             // Nothing queued: sleep until something is (or the spool may hold files another process left).
             var spoolDue = Math.Max(1, _nextSpoolCheckMs - now);
@@ -243,18 +228,20 @@ internal sealed class DeliveryWorker
         }
 
         var more = false;
-        if (_unreachable)
+        if (_outage.IsUnreachable)
         {
-            if (Environment.TickCount64 >= _nextProbeMs)
+            if (_outage.ProbeDue && await _outage.ProbeAsync(client, token).ConfigureAwait(false))
             {
-                more = await ProbeAsync(client, token).ConfigureAwait(false);
+                more = true;
+                _spoolWarned = false;
+                _spoolMayHaveFiles = true;
             }
 
-            if (_unreachable)
+            if (_outage.IsUnreachable)
             {
                 // Nothing gets through: ended runs are safer on disk than in memory (a kill would lose them), and once
                 // the outage has lasted OpenRunSpillDelay, so is what open runs have logged (their later parts follow).
-                if (Environment.TickCount64 - _unreachableSinceMs >= (long)OpenRunSpillDelay.TotalMilliseconds)
+                if (_outage.OpenRunsSpill)
                 {
                     SpillRuns(static _ => true, "the store has been unreachable for a while; open runs are spooled as they log");
                 }
@@ -270,7 +257,7 @@ internal sealed class DeliveryWorker
             }
         }
 
-        if (!_unreachable)
+        if (!_outage.IsUnreachable)
         {
             SpillOverflow();
             if (_waiters.HasFlushes)
@@ -282,7 +269,7 @@ internal sealed class DeliveryWorker
             {
                 // An open run with parts in the spool logs on through it (behind those parts), a probe interval at a
                 // time, so that the replay below drains it while it runs instead of it piling up in memory.
-                _nextLiveSpillMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
+                _nextLiveSpillMs = Environment.TickCount64 + (long)OutageMonitor.ProbeInterval.TotalMilliseconds;
                 SpillRuns(MustSpool, "part of the run was spooled before");
             }
             else
@@ -295,7 +282,7 @@ internal sealed class DeliveryWorker
                 var delivered = await DeliverWithDeadlineAsync(client, token).ConfigureAwait(false);
                 if (!delivered && !_waiters.DeadlinePassed())
                 {
-                    EnterOutage(client);
+                    _outage.Enter(client, _protocol.TakeTransientError());
                 }
             }
         }
@@ -306,30 +293,28 @@ internal sealed class DeliveryWorker
             _waiters.CompleteFlushes(timedOut: true);
 
             // The store did not keep up: replay only after a probe finds it answering, not straight back from disk.
-            EnterOutage(client);
-            _deadlineSpent = true;
+            _outage.Enter(client, _protocol.TakeTransientError());
+            _outage.FlushDeadlinePassed();
         }
 
-        if (!_unreachable)
+        if (!_outage.IsUnreachable)
         {
             SettleLease(releaseIfUnsettled: false);
             more |= TryClaimSpoolFile();
         }
 
-        // Once one flush deadline has passed in this outage and a probe since still failed, a later flush (dispose,
-        // exit) answers at once instead of waiting out a second deadline: flush, dispose and exit share one.
-        if (!HasLiveWork() && (SpoolIdle || (_unreachable && _deadlineSpent && _probeFailedSinceFlush)))
+        if (!HasLiveWork() && (SpoolIdle || _outage.FlushesNeedNotWait))
         {
             // Everything queued before the flushes (and spooled on the way) has reached the store.
             _waiters.CompleteFlushes(timedOut: false);
             _waiters.CompleteReplays(_spool);
         }
-        else if (_unreachable)
+        else if (_outage.IsUnreachable)
         {
             _waiters.CompleteReplays(_spool);
         }
 
-        return more || (!_unreachable && HasDeliverable() && _counters.Pending >= 1000);
+        return more || (!_outage.IsUnreachable && HasDeliverable() && _counters.Pending >= 1000);
     }
 
     private void IngestQueued()
@@ -347,7 +332,7 @@ internal sealed class DeliveryWorker
         {
             case RunOperationKind.Flush:
                 _waiters.Add((FlushRequest)operation.Payload!);
-                _probeFailedSinceFlush = false;
+                _outage.FlushArrived();
                 return;
             case RunOperationKind.Replay:
                 _waiters.Add((ReplayRequest)operation.Payload!);
@@ -458,51 +443,6 @@ internal sealed class DeliveryWorker
         }
 
         return _client;
-    }
-
-    private async Task<bool> ProbeAsync(MlflowClient client, CancellationToken token)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-        timeout.CancelAfter(ProbeTimeout);
-        try
-        {
-            await client.Store.PingAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException && !token.IsCancellationRequested)
-        {
-            if (!Answered(ex))
-            {
-                _counters.Failure();
-                _probeFailedSinceFlush = true;
-                TrackerLog.StoreStillUnreachable(_logger, client.Store.Description);
-                _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
-                return false;
-            }
-        }
-
-        _unreachable = false;
-        _deadlineSpent = false;
-        _spoolWarned = false;
-        _spoolMayHaveFiles = true;
-        TrackerLog.StoreAnswersAgain(_logger, client.Store.Description);
-        return true;
-    }
-
-    /// <summary>An HTTP answer other than "overloaded" (a proxy's 404 for <c>/health</c>, say) still means the store answers again.</summary>
-    private static bool Answered(Exception exception) =>
-        exception is MlflowException { HttpStatus: { } status } && status is not (408 or 429 or 502 or 503 or 504);
-
-    private void EnterOutage(MlflowClient client)
-    {
-        var error = _protocol.TakeTransientError();
-        if (!_unreachable)
-        {
-            _unreachable = true;
-            _unreachableSinceMs = Environment.TickCount64;
-            TrackerLog.StoreUnreachable(_logger, client.Store.Description, error is null ? "no answer" : error.GetType().Name + ": " + error.Message);
-        }
-
-        _nextProbeMs = Environment.TickCount64 + (long)ProbeInterval.TotalMilliseconds;
     }
 
     /// <summary>Runs that must go to the spool rather than the store, so that what was spooled before them stays first.</summary>
