@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
 using MLflow.Tracking.Spool;
@@ -13,8 +12,9 @@ namespace MLflow.Tracking.Pipeline;
 /// The background worker of one tracker: takes queued operations, groups them per run and delivers them through the
 /// <see cref="RunProtocol"/>. When the store cannot take them — unreachable, slower than the callers past
 /// <see cref="MlflowOptions.MaxQueueLength"/>, or a flush deadline passing — it moves whole runs to the
-/// <see cref="RunSpool"/>; while the store answers and nothing else waits, it replays the spool. An unreachable store
-/// is probed by its <see cref="OutageMonitor"/>.
+/// <see cref="RunSpool"/> (through its <see cref="SpoolDelivery"/>); while the store answers and nothing else waits, it
+/// replays the spool. Its <see cref="OutageMonitor"/> probes an unreachable store; its <see cref="DeliveryWaiters"/>
+/// answer flushes and replays.
 /// </summary>
 internal sealed class DeliveryWorker
 {
@@ -23,9 +23,6 @@ internal sealed class DeliveryWorker
     // Within the tracker's DeadlineMarginMs, with room left to write the spool.
     private const int InFlightGraceMs = 250;
 
-    private static readonly TimeSpan IdleSpoolCheck = TimeSpan.FromSeconds(30);
-
-    private readonly BackgroundRunTracker _tracker;
     private readonly MlflowOptions _options;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -36,28 +33,20 @@ internal sealed class DeliveryWorker
     private readonly int _maxQueueLength;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly CancellationTokenSource _stop = new();
-    private readonly DeliveryWaiters _waiters;
-    private readonly OutageMonitor _outage;
+    private readonly DeliveryWaiters _waiters; // the flushes and replays callers wait on
+    private readonly OutageMonitor _outage; // whether the store answers, and when to ask it again
+    private readonly SpoolDelivery _spooling; // runs to and from the spool
 
     // Worker state: touched only while _gate is held.
     private readonly List<TrackedRun> _workList = new();
     private readonly HashSet<TrackedRun> _openRuns = new();
-    private readonly HashSet<string> _deferredStems = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, TrackedRun> _liveInSpool = new(StringComparer.Ordinal); // this process's runs with parts in the spool, by key
     private MlflowClient? _client;
     private System.Net.Http.HttpClient? _ownedHttp; // under the client this worker opened for a tracking server
-    private RunSpool? _spool;
-    private SpoolLease? _lease;
     private bool _storeOpenFailed;
-    private bool _spoolMayHaveFiles = true;
-    private bool _spoolWarned;
-    private long _nextLiveSpillMs;
-    private long _nextSpoolCheckMs;
     private Task _loop = Task.CompletedTask;
 
     public DeliveryWorker(BackgroundRunTracker tracker, MlflowOptions options, MlflowClient? client, bool ownsClient, ILoggerFactory loggerFactory, DeliveryCounters counters, OperationQueue queue)
     {
-        _tracker = tracker;
         _options = options;
         _client = client;
         _ownsClient = ownsClient;
@@ -69,6 +58,7 @@ internal sealed class DeliveryWorker
         _protocol = new RunProtocol(options, counters, _logger);
         _waiters = new DeliveryWaiters(counters, options, _logger);
         _outage = new OutageMonitor(counters, _logger);
+        _spooling = new SpoolDelivery(tracker, options, counters, _protocol, _waiters, _workList, AddToWorkList, _logger);
     }
 
     /// <summary>Whether the store is known to be unreachable (synchronous mode stops waiting on it then).</summary>
@@ -112,10 +102,10 @@ internal sealed class DeliveryWorker
         try
         {
             IngestQueued();
-            SpillRuns(static _ => true, "the tracker stopped before the store took everything");
-            SettleLease(releaseIfUnsettled: true);
+            _spooling.SpillRuns(static _ => true, "the tracker stopped before the store took everything");
+            _spooling.SettleLease(releaseIfUnsettled: true);
             _waiters.CompleteFlushes(timedOut: _counters.Pending > 0);
-            _waiters.CompleteReplays(_spool);
+            _waiters.CompleteReplays(_spooling.Spool);
             var left = _counters.Pending;
             if (left > 0)
             {
@@ -193,7 +183,7 @@ internal sealed class DeliveryWorker
         if (idle && !_outage.IsUnreachable)
         {
             // Nothing queued: sleep until something is (or the spool may hold files another process left).
-            var spoolDue = Math.Max(1, _nextSpoolCheckMs - now);
+            var spoolDue = _spooling.MsUntilCheck(now);
             var readable = _queue.Reader.WaitToReadAsync(token).AsTask();
             await Task.WhenAny(readable, _queue.Wake.Task, Task.Delay(TimeSpan.FromMilliseconds(spoolDue), token)).ConfigureAwait(false);
             token.ThrowIfCancellationRequested();
@@ -223,7 +213,7 @@ internal sealed class DeliveryWorker
         {
             RefuseAll();
             _waiters.CompleteFlushes(timedOut: false);
-            _waiters.CompleteReplays(_spool);
+            _waiters.CompleteReplays(_spooling.Spool);
             return false;
         }
 
@@ -233,8 +223,7 @@ internal sealed class DeliveryWorker
             if (_outage.ProbeDue && await _outage.ProbeAsync(client, token).ConfigureAwait(false))
             {
                 more = true;
-                _spoolWarned = false;
-                _spoolMayHaveFiles = true;
+                _spooling.StoreAnswersAgain();
             }
 
             if (_outage.IsUnreachable)
@@ -243,39 +232,24 @@ internal sealed class DeliveryWorker
                 // the outage has lasted OpenRunSpillDelay, so is what open runs have logged (their later parts follow).
                 if (_outage.OpenRunsSpill)
                 {
-                    SpillRuns(static _ => true, "the store has been unreachable for a while; open runs are spooled as they log");
+                    _spooling.SpillRuns(static _ => true, "the store has been unreachable for a while; open runs are spooled as they log");
                 }
                 else
                 {
-                    SpillRuns(static run => run.IsEnded || run.Spooled, "the store is unreachable");
+                    _spooling.SpillRuns(static run => run.IsEnded || run.Spooled, "the store is unreachable");
                 }
 
-                if (LivePending() > _maxQueueLength)
+                if (_spooling.LivePending() > _maxQueueLength)
                 {
-                    SpillRuns(static _ => true, "the store is unreachable and the memory queue is full");
+                    _spooling.SpillRuns(static _ => true, "the store is unreachable and the memory queue is full");
                 }
             }
         }
 
         if (!_outage.IsUnreachable)
         {
-            SpillOverflow();
-            if (_waiters.HasFlushes)
-            {
-                // A flush makes everything durable now: runs whose order ties them to the spool go there at once.
-                SpillRuns(MustSpool, "part of the run was spooled before");
-            }
-            else if (Environment.TickCount64 >= _nextLiveSpillMs)
-            {
-                // An open run with parts in the spool logs on through it (behind those parts), a probe interval at a
-                // time, so that the replay below drains it while it runs instead of it piling up in memory.
-                _nextLiveSpillMs = Environment.TickCount64 + (long)OutageMonitor.ProbeInterval.TotalMilliseconds;
-                SpillRuns(MustSpool, "part of the run was spooled before");
-            }
-            else
-            {
-                SpillRuns(static run => MustSpool(run) && run.IsEnded, "part of the run was spooled before");
-            }
+            _spooling.SpillOverflow();
+            _spooling.SpillTiedRuns(flushing: _waiters.HasFlushes);
 
             if (HasDeliverable())
             {
@@ -289,7 +263,7 @@ internal sealed class DeliveryWorker
 
         if (_waiters.DeadlinePassed())
         {
-            SpillRuns(static _ => true, "the flush deadline (FlushTimeout) passed");
+            _spooling.SpillRuns(static _ => true, "the flush deadline (FlushTimeout) passed");
             _waiters.CompleteFlushes(timedOut: true);
 
             // The store did not keep up: replay only after a probe finds it answering, not straight back from disk.
@@ -299,19 +273,19 @@ internal sealed class DeliveryWorker
 
         if (!_outage.IsUnreachable)
         {
-            SettleLease(releaseIfUnsettled: false);
-            more |= TryClaimSpoolFile();
+            _spooling.SettleLease(releaseIfUnsettled: false);
+            more |= !HasDeliverableLiveWork() && _spooling.TryClaimFile(); // while nothing this process tracked waits
         }
 
-        if (!HasLiveWork() && (SpoolIdle || _outage.FlushesNeedNotWait))
+        if (!HasLiveWork() && (_spooling.IsIdle || _outage.FlushesNeedNotWait))
         {
             // Everything queued before the flushes (and spooled on the way) has reached the store.
             _waiters.CompleteFlushes(timedOut: false);
-            _waiters.CompleteReplays(_spool);
+            _waiters.CompleteReplays(_spooling.Spool);
         }
         else if (_outage.IsUnreachable)
         {
-            _waiters.CompleteReplays(_spool);
+            _waiters.CompleteReplays(_spooling.Spool);
         }
 
         return more || (!_outage.IsUnreachable && HasDeliverable() && _counters.Pending >= 1000);
@@ -336,8 +310,7 @@ internal sealed class DeliveryWorker
                 return;
             case RunOperationKind.Replay:
                 _waiters.Add((ReplayRequest)operation.Payload!);
-                _spoolMayHaveFiles = true;
-                _deferredStems.Clear();
+                _spooling.ReplayRequested();
                 return;
             case RunOperationKind.Crash:
                 FailOpenRuns((CrashInfo)operation.Payload!);
@@ -427,33 +400,15 @@ internal sealed class DeliveryWorker
             }
         }
 
-        if (_spool is null && _options.MaxSpoolSize > 0 && (_client.Store.Capabilities & MlflowStoreCapabilities.Durable) != 0)
-        {
-            var description = _client.Store.Description;
-            _spool = new RunSpool(RunSpool.DirectoryFor(_options.SpoolDirectory, description), _options.MaxSpoolSize, description);
-            _protocol.Spool = _spool;
-            try
-            {
-                _spool.PruneIds();
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                TrackerLog.SpoolReadFailed(_logger, ex, _spool.Directory);
-            }
-        }
-
+        _spooling.Open(_client);
         return _client;
     }
-
-    /// <summary>Runs that must go to the spool rather than the store, so that what was spooled before them stays first.</summary>
-    private static bool MustSpool(TrackedRun run) =>
-        run.Spooled || (run.NeedsCreate && run.ParentRun is { Spooled: true, KnownRunId: null });
 
     private bool HasDeliverable()
     {
         foreach (var run in _workList)
         {
-            if (!MustSpool(run))
+            if (!SpoolDelivery.MustSpool(run))
             {
                 return true;
             }
@@ -484,7 +439,7 @@ internal sealed class DeliveryWorker
     {
         foreach (var run in _workList)
         {
-            if (run.SourceLease is null && !MustSpool(run))
+            if (run.SourceLease is null && !SpoolDelivery.MustSpool(run))
             {
                 return true;
             }
@@ -492,9 +447,6 @@ internal sealed class DeliveryWorker
 
         return false;
     }
-
-    /// <summary>No spool, or nothing in it this worker could replay now.</summary>
-    private bool SpoolIdle => _spool is null || (_lease is null && !_spoolMayHaveFiles);
 
     /// <summary>
     /// Delivers until the earliest flush deadline passes (what is left then goes to the spool): no request starts
@@ -530,7 +482,7 @@ internal sealed class DeliveryWorker
         var deliverable = new List<TrackedRun>(_workList.Count);
         foreach (var run in _workList)
         {
-            if (!MustSpool(run))
+            if (!SpoolDelivery.MustSpool(run))
             {
                 deliverable.Add(run);
             }
@@ -542,7 +494,7 @@ internal sealed class DeliveryWorker
         {
             while (ok && next < deliverable.Count)
             {
-                if (next > 0 && _spool is not null && LivePending() > _maxQueueLength)
+                if (next > 0 && _spooling.Spool is not null && _spooling.LivePending() > _maxQueueLength)
                 {
                     break; // callers outpace the store: let the pass move ended runs to the spool first
                 }
@@ -598,163 +550,6 @@ internal sealed class DeliveryWorker
         return true;
     }
 
-    /// <summary>
-    /// Callers outpace the store: their ended runs from the back of the list go to the spool, never the ones being
-    /// delivered. Runs replayed from the spool are not that pressure (memory holds one claimed file at most): they
-    /// neither count nor go back.
-    /// </summary>
-    private void SpillOverflow()
-    {
-        if (_spool is null)
-        {
-            return;
-        }
-
-        var pending = LivePending();
-        if (pending <= _maxQueueLength)
-        {
-            return;
-        }
-
-        var keep = Math.Max(1, _options.DeliveryConcurrency);
-        var target = _maxQueueLength / 2;
-        var chosen = new HashSet<TrackedRun>();
-        for (var i = _workList.Count - 1; i >= keep && pending > target; i--)
-        {
-            var run = _workList[i];
-            if (run.SourceLease is null && run.IsEnded && run.ParentRun is not { NeedsCreate: true })
-            {
-                chosen.Add(run);
-                pending -= run.PendingCount;
-            }
-        }
-
-        if (chosen.Count > 0)
-        {
-            SpillRuns(chosen.Contains, "the memory queue is full (MaxQueueLength) while the store is slower than the callers");
-        }
-    }
-
-    /// <summary>
-    /// The operations callers queued that wait in memory (in the queue or the work list), without those read back from
-    /// the claimed spool file: the memory-queue bound (<see cref="MlflowOptions.MaxQueueLength"/>) is about these.
-    /// </summary>
-    private long LivePending()
-    {
-        var pending = _counters.Pending;
-        if (_lease is not null)
-        {
-            foreach (var run in _workList)
-            {
-                if (run.SourceLease is not null)
-                {
-                    pending -= run.PendingCount;
-                }
-            }
-        }
-
-        return pending;
-    }
-
-    /// <summary>
-    /// Writes the runs <paramref name="select"/> picks (whole: everything each still has) to one spool file, with
-    /// any parent not created yet. When the spool refuses, those runs are refused whole and logged; without a spool
-    /// they stay in memory.
-    /// </summary>
-    private void SpillRuns(Func<TrackedRun, bool> select, string reason)
-    {
-        if (_spool is null || _workList.Count == 0)
-        {
-            return;
-        }
-
-        var chosen = new HashSet<TrackedRun>();
-        foreach (var run in _workList)
-        {
-            if (run.HasPendingWork && select(run))
-            {
-                chosen.Add(run);
-                var parent = run.ParentRun;
-                while (parent is { NeedsCreate: true, InWorkList: true } && chosen.Add(parent))
-                {
-                    parent = parent.ParentRun;
-                }
-            }
-        }
-
-        if (chosen.Count == 0)
-        {
-            return;
-        }
-
-        var file = new SpoolFile();
-        var runs = new List<TrackedRun>(chosen.Count);
-        long operations = 0;
-        var allFromLease = _lease is not null;
-        foreach (var run in _workList)
-        {
-            if (chosen.Contains(run))
-            {
-                file.Runs.Add(SpoolCodec.ToEntry(run, _options));
-                runs.Add(run);
-                operations += run.PendingCount;
-                allFromLease &= ReferenceEquals(run.SourceLease, _lease);
-            }
-        }
-
-        bool written;
-        try
-        {
-            // Runs replayed from a file and written back keep that file's place in the order.
-            written = _spool.TryWrite(file, allFromLease ? _lease!.Stem + "-r" + (++_lease.Respooled).ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
-            if (!written)
-            {
-                TrackerLog.SpoolFull(_logger, _spool.Directory, _options.MaxSpoolSize, operations, runs.Count);
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            written = false;
-            TrackerLog.SpoolWriteFailed(_logger, ex, _spool.Directory, operations);
-        }
-
-        foreach (var run in runs)
-        {
-            if (written)
-            {
-                if (run.SourceLease is null && (!run.IsEnded || _liveInSpool.ContainsKey(run.Key!)))
-                {
-                    // An open run will log on: count its parts, so that it resumes direct delivery once they are in.
-                    run.FilesInSpool++;
-                    _liveInSpool[run.Key!] = run;
-                }
-
-                _counters.AddSpooled(run.PendingCount);
-                run.NeedsCreate = false;
-                run.PendingData?.Clear();
-                run.PendingEndStatus = null;
-                run.Spooled = true;
-            }
-            else
-            {
-                _protocol.Refuse(run);
-            }
-
-            run.InWorkList = false;
-        }
-
-        _workList.RemoveAll(static run => !run.InWorkList);
-        if (written)
-        {
-            _spoolMayHaveFiles = true;
-            if (!_spoolWarned)
-            {
-                _spoolWarned = true;
-                TrackerLog.Spooled(_logger, operations, runs.Count, _spool.Directory, reason);
-            }
-        }
-    }
-
     private void RefuseAll()
     {
         foreach (var run in _workList)
@@ -764,142 +559,6 @@ internal sealed class DeliveryWorker
         }
 
         _workList.Clear();
-    }
-
-    /// <summary>Once no run of the claimed file waits any more, the file goes (or, stopping, goes back to the spool).</summary>
-    private void SettleLease(bool releaseIfUnsettled)
-    {
-        if (_lease is null || _spool is null)
-        {
-            return;
-        }
-
-        var outstanding = 0;
-        foreach (var run in _workList)
-        {
-            if (ReferenceEquals(run.SourceLease, _lease))
-            {
-                outstanding++;
-            }
-        }
-
-        _lease.Outstanding = outstanding;
-        if (outstanding > 0)
-        {
-            if (releaseIfUnsettled)
-            {
-                // Not expected: StopAsync spilled everything first. Keep the file; its lease expires for the next process.
-                _lease = null;
-            }
-            else if (!_spool.Renew(_lease))
-            {
-                TrackerLog.LeaseLost(_logger, _lease.Stem);
-            }
-
-            return;
-        }
-
-        _spool.Complete(_lease);
-        ResumeLiveRuns(_lease);
-        _waiters.FileReplayed(_lease.Content);
-
-        _lease = null;
-        _deferredStems.Clear(); // the file's runs now have ids: files waiting for them may go
-    }
-
-    /// <summary>
-    /// A replayed file held parts of runs this process still tracks: each learns its server id, and once none of its
-    /// parts is left in the spool it goes back to direct delivery (what it logs meanwhile came after those parts).
-    /// </summary>
-    private void ResumeLiveRuns(SpoolLease lease)
-    {
-        if (_liveInSpool.Count == 0)
-        {
-            return;
-        }
-
-        foreach (var restored in lease.Runs)
-        {
-            if (restored.Key is not { } key || !_liveInSpool.TryGetValue(key, out var live))
-            {
-                continue;
-            }
-
-            if (restored.KnownRunId is { } runId && live.KnownRunId is null)
-            {
-                live.PublishRunId(runId, restored.ExperimentId ?? string.Empty);
-            }
-
-            if (--live.FilesInSpool > 0 || live.KnownRunId is null)
-            {
-                continue;
-            }
-
-            live.Spooled = false;
-            _liveInSpool.Remove(key);
-            if (live.HasPendingWork)
-            {
-                AddToWorkList(live);
-            }
-        }
-    }
-
-    /// <summary>While nothing this process tracked waits, takes the next spool file into the work list.</summary>
-    private bool TryClaimSpoolFile()
-    {
-        if (_spool is null || _lease is not null || HasDeliverableLiveWork())
-        {
-            return false;
-        }
-
-        var now = Environment.TickCount64;
-        if (!_spoolMayHaveFiles && !_waiters.HasReplays && now < _nextSpoolCheckMs)
-        {
-            return false;
-        }
-
-        _nextSpoolCheckMs = now + (long)IdleSpoolCheck.TotalMilliseconds;
-        try
-        {
-            while (true)
-            {
-                var lease = _spool.TryClaim(_deferredStems, (stem, error) => TrackerLog.SpoolFileCorrupt(_logger, stem, _spool.Directory, error.Message));
-                if (lease is null)
-                {
-                    _spoolMayHaveFiles = false;
-                    return false;
-                }
-
-                var runs = SpoolCodec.Restore(lease.Content, _tracker, _spool);
-                if (runs is null)
-                {
-                    // A run's start (or its parent) is in a file not replayed yet: this one waits for it.
-                    _spool.Release(lease);
-                    _deferredStems.Add(lease.Stem);
-                    continue;
-                }
-
-                long operations = 0;
-                foreach (var run in runs)
-                {
-                    run.SourceLease = lease;
-                    operations += run.PendingCount;
-                    _counters.AddRestored(run.PendingCount);
-                    AddToWorkList(run);
-                }
-
-                lease.Runs = runs;
-                _lease = lease;
-                TrackerLog.Replaying(_logger, lease.Stem, runs.Count, operations, _spool.Directory);
-                return true;
-            }
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            TrackerLog.SpoolReadFailed(_logger, ex, _spool.Directory);
-            _spoolMayHaveFiles = false;
-            return false;
-        }
     }
 
     private sealed class GateHandle(SemaphoreSlim gate) : IDisposable
