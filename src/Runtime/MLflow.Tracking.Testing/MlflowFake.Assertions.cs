@@ -265,5 +265,5 @@ public sealed partial class MlflowFake
     }
 
     private MlflowAssertionException Fail(string expected) =>
-        new($"Expected {expected}, but it was not recorded.\nRecorded:\n{DescribeRecorded()}");
+        new($"Expected {expected}, but nothing recorded matches it.\nRecorded:\n{DescribeRecorded()}");
 }

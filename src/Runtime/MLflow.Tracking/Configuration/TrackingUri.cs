@@ -84,6 +84,16 @@ internal sealed record TrackingUri
             nameof(uri));
     }
 
+    /// <summary>
+    /// The human part of a <see cref="Parse"/> failure, without the " (Parameter 'uri')" that
+    /// <see cref="ArgumentException.Message"/> appends: what users see in a validation error or on standard error.
+    /// </summary>
+    public static string ReasonOf(ArgumentException exception)
+    {
+        var marker = exception.Message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return marker < 0 ? exception.Message : exception.Message.Substring(0, marker);
+    }
+
     /// <summary>The URI without credentials (a <c>user:password@</c> part is left out), safe for logs.</summary>
     public override string ToString() => Kind == TrackingStoreKind.Http && ServerUri is not null
         ? ServerUri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped)

@@ -24,7 +24,7 @@ internal sealed class MlflowOptionsValidator : IValidateOptions<MlflowOptions>
         }
         catch (ArgumentException e)
         {
-            failures.Add($"MLflow:TrackingUri is invalid. {FirstSentences(e.Message)}");
+            failures.Add($"MLflow:TrackingUri is invalid. {TrackingUri.ReasonOf(e)}");
         }
 
         if (options.MaxRetries < 0)
@@ -86,11 +86,4 @@ internal sealed class MlflowOptionsValidator : IValidateOptions<MlflowOptions>
     }
 
     private static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
-
-    // TrackingUri.Parse names the parameter in its message ("(Parameter 'uri')"): keep only the human part.
-    private static string FirstSentences(string message)
-    {
-        var marker = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
-        return marker < 0 ? message : message.Substring(0, marker);
-    }
 }

@@ -60,7 +60,7 @@ internal sealed class StandardErrorLoggerProvider : ILoggerProvider
             if (Interlocked.Exchange(ref _hintWritten, 1) == 0)
             {
                 // Said once, so a user who sees the first line knows why the next of its kind will not appear.
-                writer.WriteLine("  (MLflow.Tracking prints each kind of warning once. Pass an ILoggerFactory to see them all, or set MlflowOptions.LogToStandardError = false / MLFLOW_TRACKING_LOG_TO_STDERR=false to silence this.)");
+                writer.WriteLine("  (MLflow.Tracking prints each kind of warning or error once. Pass an ILoggerFactory to see them all, or set MlflowOptions.LogToStandardError = false / MLFLOW_TRACKING_LOG_TO_STDERR=false to silence this.)");
             }
 
             writer.Flush();

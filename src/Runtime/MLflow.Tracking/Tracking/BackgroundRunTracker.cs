@@ -225,7 +225,7 @@ public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDispo
         }
         catch (ArgumentException ex)
         {
-            return new BackgroundRunTracker(new MlflowOptions(), loggerFactory, ownsClient: true, client: null, disabledReason: ex.Message);
+            return new BackgroundRunTracker(new MlflowOptions(), loggerFactory, ownsClient: true, client: null, disabledReason: TrackingUri.ReasonOf(ex));
         }
     }
 
@@ -272,7 +272,7 @@ public sealed class BackgroundRunTracker : IRunTracker, IDisposable, IAsyncDispo
         }
         catch (ArgumentException ex)
         {
-            return ex.Message;
+            return TrackingUri.ReasonOf(ex);
         }
         catch (FormatException ex)
         {

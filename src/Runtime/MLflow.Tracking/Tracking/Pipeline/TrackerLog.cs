@@ -66,7 +66,7 @@ internal static partial class TrackerLog
     [LoggerMessage(EventId = 1223, Level = LogLevel.Warning, Message = "Closing the MLflow tracking store failed.")]
     public static partial void CloseFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 1224, Level = LogLevel.Error, Message = "An unhandled {ErrorType} ends the process: {Runs} open MLflow runs end FAILED; run data is flushed or spooled within {Seconds} s.")]
+    [LoggerMessage(EventId = 1224, Level = LogLevel.Error, Message = "An unhandled {ErrorType} ends the process: open MLflow runs ending FAILED: {Runs}; run data is flushed or spooled within {Seconds} s.")]
     public static partial void Crashing(ILogger logger, string errorType, int runs, double seconds);
 
     [LoggerMessage(EventId = 1226, Level = LogLevel.Warning, Message = "Reading the value of '{Key}' for run {RunName} of {Source} threw {ErrorType}; it is not logged and the call goes on.")]
