@@ -57,7 +57,15 @@ internal static class MlflowHttp
     /// <param name="options">The MLflow options.</param>
     /// <param name="logger">Where retries are logged (as warnings); none when null.</param>
     /// <returns>The builder.</returns>
-    public static ResiliencePipelineBuilder<HttpResponseMessage> AddMlflowRetry(this ResiliencePipelineBuilder<HttpResponseMessage> builder, MlflowOptions options, ILogger? logger = null)
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddMlflowRetry(this ResiliencePipelineBuilder<HttpResponseMessage> builder, MlflowOptions options, ILogger? logger = null) =>
+        AddMlflowRetry(builder, options, logger, neverResend: null);
+
+    /// <summary>
+    /// <see cref="AddMlflowRetry(ResiliencePipelineBuilder{HttpResponseMessage}, MlflowOptions, ILogger?)"/>, except that an
+    /// outcome <paramref name="neverResend"/> accepts is not retried although MLflow would (the pipeline's run creations
+    /// whose outcome is unknown).
+    /// </summary>
+    internal static ResiliencePipelineBuilder<HttpResponseMessage> AddMlflowRetry(this ResiliencePipelineBuilder<HttpResponseMessage> builder, MlflowOptions options, ILogger? logger, Func<HttpRequestMessage?, Outcome<HttpResponseMessage>, bool>? neverResend)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -69,7 +77,7 @@ internal static class MlflowHttp
                 BackoffType = DelayBackoffType.Constant,
                 Delay = TimeSpan.Zero,
                 UseJitter = false,
-                ShouldHandle = static args => ValueTask.FromResult(RetryPolicy.ShouldRetry(args.Outcome)),
+                ShouldHandle = args => ValueTask.FromResult(RetryPolicy.ShouldRetry(args.Outcome) && neverResend?.Invoke(args.Context.GetRequestMessage(), args.Outcome) != true),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryPolicy.GetDelay(options, args.AttemptNumber, args.Outcome.Result)),
                 OnRetry = args =>
                 {

@@ -1,11 +1,8 @@
 using System;
 using System.Net.Http;
-using System.Threading.Tasks;
 using MLflow.Tracking.Stores.Rest;
 using Microsoft.Extensions.Logging;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace MLflow.Tracking.Pipeline;
 
@@ -55,41 +52,8 @@ internal static class DeliveryRetry
     /// <see cref="ClientOptions"/>' quick retries, except a run creation whose outcome is unknown, and the per-attempt
     /// <see cref="MlflowOptions.RequestTimeout"/>.
     /// </summary>
-    public static ResiliencePipelineBuilder<HttpResponseMessage> AddTo(ResiliencePipelineBuilder<HttpResponseMessage> builder, MlflowOptions options, ILogger? logger)
-    {
-        var quick = ClientOptions(options);
-        if (quick.MaxRetries > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = quick.MaxRetries,
-                BackoffType = DelayBackoffType.Constant,
-                Delay = TimeSpan.Zero,
-                UseJitter = false,
-                ShouldHandle = static args => ValueTask.FromResult(RetryPolicy.ShouldRetry(args.Outcome) && !MayHaveCreatedRun(args.Context.GetRequestMessage(), args.Outcome)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(RetryPolicy.GetDelay(quick, args.AttemptNumber, args.Outcome.Result)),
-                OnRetry = args =>
-                {
-                    var request = args.Context.GetRequestMessage();
-                    RetryPolicy.CountAttempt(request);
-                    if (logger is not null)
-                    {
-                        RestLog.Retrying(logger, request?.Method.Method ?? "?", request?.RequestUri?.AbsolutePath ?? "?", args.AttemptNumber + 1, quick.MaxRetries, RetryPolicy.Describe(args.Outcome), args.RetryDelay.TotalSeconds);
-                    }
-
-                    return ValueTask.CompletedTask;
-                },
-            });
-        }
-
-        var timeout = options.RequestTimeout;
-        if (timeout > TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(new TimeoutStrategyOptions { Timeout = timeout < TimeSpan.FromMilliseconds(10) ? TimeSpan.FromMilliseconds(10) : timeout > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : timeout });
-        }
-
-        return builder;
-    }
+    public static ResiliencePipelineBuilder<HttpResponseMessage> AddTo(ResiliencePipelineBuilder<HttpResponseMessage> builder, MlflowOptions options, ILogger? logger) =>
+        builder.AddMlflowRetry(ClientOptions(options), logger, MayHaveCreatedRun);
 
     /// <summary>A <c>runs/create</c> that got no answer, or one that may come after the work was done: the store may hold the run.</summary>
     private static bool MayHaveCreatedRun(HttpRequestMessage? request, Outcome<HttpResponseMessage> outcome) =>
