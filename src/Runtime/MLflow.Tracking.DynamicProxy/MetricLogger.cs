@@ -21,16 +21,8 @@ internal sealed class MetricLogger
 
     public void Log(TrackedRunScope run, object result)
     {
-        object? value;
-        try
+        if (!ResultValueReader.TryRead(run, _key, _getter, result, out var value))
         {
-            value = _getter is null ? result : _getter(result);
-        }
-#pragma warning disable CA1031 // A throwing getter costs this metric, never the user's call.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            run.ReportReadFailure(_key, exception);
             return;
         }
 
