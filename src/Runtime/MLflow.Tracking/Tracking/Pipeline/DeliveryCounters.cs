@@ -5,6 +5,9 @@ namespace MLflow.Tracking.Pipeline;
 /// <summary>
 /// Where every run operation of a tracker went. Each accepted (or restored) operation is pending until it is
 /// delivered, spooled or refused, so Queued + Restored = Delivered + Spooled + Refused + Pending at any quiet moment.
+/// The worker's moves of operations out of (or back into) Pending and the snapshots a flush or the statistics take
+/// share one lock, so a snapshot never sees an operation counted as delivered but still pending, or in neither (an
+/// in-flight delivery may finish while a flush answers). Queued, on the caller's thread, stays lock-free: it only adds.
 /// </summary>
 internal sealed class DeliveryCounters
 {
@@ -17,6 +20,7 @@ internal sealed class DeliveryCounters
     private long _refused;
     private long _failures;
     private long _pending;
+    private readonly object _settling = new();
 
     public long Pending => Interlocked.Read(ref _pending);
 
@@ -50,28 +54,43 @@ internal sealed class DeliveryCounters
     /// <summary>Operations read back from the spool into the work list.</summary>
     public void AddRestored(int count)
     {
-        Interlocked.Add(ref _restored, count);
-        Interlocked.Add(ref _pending, count);
+        lock (_settling)
+        {
+            Interlocked.Add(ref _restored, count);
+            Interlocked.Add(ref _pending, count);
+        }
     }
 
     public void AddDelivered(int count)
     {
-        Interlocked.Add(ref _delivered, count);
-        Interlocked.Add(ref _pending, -count);
+        lock (_settling)
+        {
+            Interlocked.Add(ref _delivered, count);
+            Interlocked.Add(ref _pending, -count);
+        }
+
         TrackingInstruments.OperationsDelivered.Add(count);
     }
 
     public void AddSpooled(int count)
     {
-        Interlocked.Add(ref _spooled, count);
-        Interlocked.Add(ref _pending, -count);
+        lock (_settling)
+        {
+            Interlocked.Add(ref _spooled, count);
+            Interlocked.Add(ref _pending, -count);
+        }
     }
 
     /// <summary>Pending operations given up on.</summary>
     public void AddRefused(int count)
     {
-        Interlocked.Add(ref _pending, -count);
-        RefusedUnqueued(count);
+        lock (_settling)
+        {
+            Interlocked.Add(ref _pending, -count);
+            Interlocked.Add(ref _refused, count);
+        }
+
+        TrackingInstruments.OperationsDropped.Add(count);
     }
 
     /// <summary>Operations refused before they were ever queued (after disposal).</summary>
@@ -87,14 +106,32 @@ internal sealed class DeliveryCounters
         TrackingInstruments.DeliveryFailures.Add(1);
     }
 
-    public RunTrackerStatistics Snapshot() => new(
-        Interlocked.Read(ref _runsStarted),
-        Interlocked.Read(ref _runsFinished),
-        Interlocked.Read(ref _queued),
-        Interlocked.Read(ref _delivered),
-        Interlocked.Read(ref _refused),
-        Interlocked.Read(ref _failures),
-        Interlocked.Read(ref _pending),
-        Interlocked.Read(ref _spooled),
-        Interlocked.Read(ref _restored));
+    /// <summary>Delivered, spooled, restored, refused and pending, read as one consistent moment.</summary>
+    public SettledCounts Settled()
+    {
+        lock (_settling)
+        {
+            return new SettledCounts(Delivered, Spooled, Restored, Refused, Pending);
+        }
+    }
+
+    public RunTrackerStatistics Snapshot()
+    {
+        lock (_settling)
+        {
+            return new(
+                Interlocked.Read(ref _runsStarted),
+                Interlocked.Read(ref _runsFinished),
+                Interlocked.Read(ref _queued),
+                Interlocked.Read(ref _delivered),
+                Interlocked.Read(ref _refused),
+                Interlocked.Read(ref _failures),
+                Interlocked.Read(ref _pending),
+                Interlocked.Read(ref _spooled),
+                Interlocked.Read(ref _restored));
+        }
+    }
 }
+
+/// <summary>One consistent reading of <see cref="DeliveryCounters"/>' outcome counts.</summary>
+internal readonly record struct SettledCounts(long Delivered, long Spooled, long Restored, long Refused, long Pending);

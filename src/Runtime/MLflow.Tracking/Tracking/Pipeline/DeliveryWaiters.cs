@@ -65,7 +65,8 @@ internal sealed class DeliveryWaiters(DeliveryCounters counters, MlflowOptions o
         // A flush reports everything settled since the previous flush answered, so runs spooled during an outage
         // before this flush began are reported too, never hidden behind "nothing to do".
         var baseline = _lastFlushBaseline;
-        _lastFlushBaseline = (counters.Delivered, counters.Spooled - counters.Restored, counters.Refused);
+        var settled = counters.Settled();
+        _lastFlushBaseline = (settled.Delivered, settled.Spooled - settled.Restored, settled.Refused);
         foreach (var flush in _flushes)
         {
             // Spooled is net of what was read back from the spool and delivered since: what waits on disk now.
@@ -73,7 +74,7 @@ internal sealed class DeliveryWaiters(DeliveryCounters counters, MlflowOptions o
                 _lastFlushBaseline.Delivered - Math.Min(baseline.Delivered, flush.DeliveredBefore),
                 Math.Max(0, _lastFlushBaseline.Spooled - Math.Min(baseline.Spooled, flush.SpooledBefore)),
                 _lastFlushBaseline.Refused - Math.Min(baseline.Refused, flush.RefusedBefore),
-                counters.Pending,
+                settled.Pending,
                 timedOut);
             if (timedOut)
             {
